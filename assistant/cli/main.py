@@ -1,0 +1,19 @@
+"""``support-assistant``: the single CLI entry point."""
+
+from __future__ import annotations
+
+import typer
+
+from assistant.cli import index_cmds
+
+app = typer.Typer(
+    name="support-assistant",
+    help="Offline-first reply assistant for cross-border e-commerce customer service.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("ingest")(index_cmds.ingest)
+app.command("search")(index_cmds.search)
+
+if __name__ == "__main__":
+    app()

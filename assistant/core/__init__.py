@@ -1,0 +1,1 @@
+"""Offline building blocks shared by the pipeline: tokenizer and embeddings."""

@@ -1,0 +1,44 @@
+"""The exception tree. Every error says what went wrong and what to do about it.
+
+    AssistantError
+    ├── ConfigError            settings that cannot work together
+    ├── KnowledgeBaseError     a knowledge-base file is invalid (names the file and the field)
+    ├── IndexNotReadyError     no index yet: run `support-assistant ingest`
+    ├── PromptError            a prompt / language-pack data file is invalid
+    ├── InputError             a request the caller got wrong (→ HTTP 4xx, batch error line)
+    └── LLMError               the LLM endpoint failed; always caught and turned into a fallback
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    code = "assistant_error"
+
+
+class ConfigError(AssistantError):
+    code = "config_error"
+
+
+class KnowledgeBaseError(AssistantError):
+    code = "invalid_knowledge_base"
+
+    def __init__(self, path: str, field: str, problem: str) -> None:
+        self.path, self.field, self.problem = path, field, problem
+        super().__init__(f"{path}: field '{field}': {problem}")
+
+
+class IndexNotReadyError(AssistantError):
+    code = "index_not_ready"
+
+
+class PromptError(AssistantError):
+    code = "invalid_prompt_file"
+
+
+class InputError(AssistantError):
+    code = "invalid_input"
+
+
+class LLMError(AssistantError):
+    code = "llm_error"

@@ -1,0 +1,111 @@
+"""Incremental, idempotent ingestion: validate everything, embed what changed, then write.
+
+Order matters for "loses nothing": the whole knowledge base is validated and every new
+passage embedded *before* the first write, so a bad file or a crash in the embedder leaves
+the index exactly as it was. Content hashes decide what to embed: an unchanged document
+costs one metadata read; a removed document's passages leave the index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from chromadb.api.models.Collection import Collection
+from pydantic import BaseModel
+
+from assistant.core.embeddings import MultilingualEmbeddings
+from assistant.kb.chunking import Passage, chunk_document
+from assistant.kb.loader import load_knowledge_base
+from assistant.kb.schema import Document
+from assistant.index.store import INDEX_SCHEMA, passage_metadata
+
+Progress = Callable[[int, int], None]  # (done, total) passages embedded
+
+
+class IngestReport(BaseModel):
+    added: list[str] = []
+    updated: list[str] = []
+    removed: list[str] = []
+    unchanged: int = 0
+    passages_embedded: int = 0
+    passages_total: int = 0
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+            f"unchanged {self.unchanged} documents; embedded {self.passages_embedded} of "
+            f"{self.passages_total} passages in {self.seconds:.2f}s"
+        )
+
+
+def stored_doc_hashes(collection: Collection) -> dict[str, str]:
+    got = collection.get(include=["metadatas"])
+    return {str(m["doc_id"]): str(m.get("doc_hash", "")) for m in got["metadatas"] or [] if m}
+
+
+def plan(docs: list[Document], stored: dict[str, str]) -> tuple[list[Document], list[Document], list[str], int]:
+    """Split documents into (new, changed, removed ids, unchanged count). Pure."""
+    current = {d.meta.id: d for d in docs}
+    new = [d for d in docs if d.meta.id not in stored]
+    changed = [d for d in docs if d.meta.id in stored and stored[d.meta.id] != d.content_hash]
+    removed = sorted(set(stored) - set(current))
+    return new, changed, removed, len(docs) - len(new) - len(changed)
+
+
+def ingest_documents(
+    collection: Collection,
+    docs: list[Document],
+    embeddings: MultilingualEmbeddings,
+    count_tokens: Callable[[str], int],
+    max_tokens: int,
+    progress: Progress | None = None,
+    batch_size: int = 256,
+) -> IngestReport:
+    started = time.perf_counter()
+    rebuilt = (collection.metadata or {}).get("schema") != INDEX_SCHEMA
+    stored = {} if rebuilt else stored_doc_hashes(collection)
+    new, changed, removed, unchanged = plan(docs, stored)
+
+    passages: list[Passage] = [p for d in new + changed for p in chunk_document(d, max_tokens, count_tokens)]
+    vectors: list[list[float]] = []
+    for start in range(0, len(passages), batch_size):
+        batch = passages[start : start + batch_size]
+        vectors.extend(embeddings.encode([p.embed_text for p in batch]).tolist())
+        if progress:
+            progress(min(start + batch_size, len(passages)), len(passages))
+
+    # --- writes start here ---------------------------------------------------------------
+    if rebuilt and collection.count():
+        collection.delete(where={"doc_id": {"$ne": ""}})
+    stale = [d.meta.id for d in changed] + removed
+    if stale:
+        collection.delete(where={"doc_id": {"$in": stale}})
+    max_batch = 5000
+    for start in range(0, len(passages), max_batch):
+        batch = passages[start : start + max_batch]
+        collection.add(
+            ids=[p.id for p in batch],
+            documents=[p.embed_text for p in batch],
+            embeddings=vectors[start : start + max_batch],
+            metadatas=[passage_metadata(p) for p in batch],
+        )
+    if rebuilt:
+        collection.modify(metadata={"schema": INDEX_SCHEMA})
+
+    return IngestReport(
+        added=[d.meta.id for d in new], updated=[d.meta.id for d in changed], removed=removed,
+        unchanged=unchanged, passages_embedded=len(passages), passages_total=collection.count(),
+        rebuilt=rebuilt, seconds=time.perf_counter() - started,
+    )
+
+
+def ingest_path(
+    collection: Collection, root: Path, embeddings: MultilingualEmbeddings,
+    count_tokens: Callable[[str], int], max_tokens: int, progress: Progress | None = None,
+) -> IngestReport:
+    docs = load_knowledge_base(root)  # raises KnowledgeBaseError before any write
+    return ingest_documents(collection, docs, embeddings, count_tokens, max_tokens, progress)

@@ -1,0 +1,122 @@
+"""Hybrid retrieval: Chroma vector similarity fused with BM25, filtered by market and type.
+
+Fusion is a weighted sum of the cosine similarity and the BM25 score normalised by the
+best lexical score among the candidates. The lexical weight is small on purpose: for a
+question in Japanese about an English passage BM25 has nothing to say (and its best
+"match" is noise), while for an order number or SKU it decides the ranking.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+from chromadb.api.models.Collection import Collection
+from pydantic import BaseModel
+
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import read_all, where_filter
+from assistant.kb.chunking import Passage
+from assistant.taxonomy import ALL_MARKETS
+
+
+class Hit(BaseModel):
+    """One retrieved passage; ``score`` is the fused score, ``vector_score`` the cosine."""
+
+    passage: Passage
+    score: float
+    vector_score: float
+    lexical_score: float
+
+    @property
+    def doc_id(self) -> str:
+        return self.passage.doc_id
+
+    def snippet(self, length: int = 240) -> str:
+        text = " ".join(self.passage.text.split())
+        return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _matches(p: Passage, market: str | None, doc_types: set[str] | None) -> bool:
+    if doc_types and p.doc_type not in doc_types:
+        return False
+    return market is None or ALL_MARKETS in p.markets or market in p.markets
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        collection: Collection,
+        embed: Callable[[list[str]], Any],
+        candidates: int = 30,
+        lexical_weight: float = 0.25,
+    ) -> None:
+        self.collection = collection
+        self.embed = embed
+        self.candidates = candidates
+        self.lexical_weight = lexical_weight
+        self._lock = threading.Lock()
+        self._lexical = LexicalIndex([])
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the lexical view from the collection (after an ingest); swapped atomically."""
+        lexical = LexicalIndex(read_all(self.collection))
+        with self._lock:
+            self._lexical = lexical
+
+    @property
+    def size(self) -> int:
+        return len(self._lexical.passages)
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        market: str | None = None,
+        doc_types: Iterable[str] | None = None,
+        one_per_doc: bool = True,
+    ) -> list[Hit]:
+        lexical = self._lexical
+        if not lexical.passages or not query.strip():
+            return []
+        types = set(doc_types) if doc_types else None
+        by_id = {p.id: i for i, p in enumerate(lexical.passages)}
+
+        vec: dict[str, float] = {}
+        qvec = np.asarray(self.embed([query])[0], dtype=np.float32)
+        res = self.collection.query(
+            query_embeddings=[qvec.tolist()], n_results=min(self.candidates, len(lexical.passages)),
+            where=where_filter(market, types), include=["distances"],
+        )
+        for pid, dist in zip(res["ids"][0], (res["distances"] or [[]])[0], strict=False):
+            vec[pid] = 1.0 - float(dist)
+
+        bm25 = lexical.scores(query)
+        allowed = np.array([_matches(p, market, types) for p in lexical.passages])
+        bm25 = np.where(allowed, bm25, 0.0)
+        top_lex = np.argsort(-bm25)[: self.candidates]
+        best = float(bm25[top_lex[0]]) if len(top_lex) and bm25[top_lex[0]] > 0 else 0.0
+
+        lexical_only = [lexical.passages[i].id for i in top_lex if bm25[i] > 0 and lexical.passages[i].id not in vec]
+        if lexical_only:  # give lexical-only candidates their real vector similarity too
+            got = self.collection.get(ids=lexical_only, include=["embeddings"])
+            for pid, emb in zip(got["ids"], got["embeddings"], strict=True):
+                vec[pid] = float(np.dot(qvec, np.asarray(emb, dtype=np.float32)))
+        candidates = set(vec)
+        hits: list[Hit] = []
+        for pid in candidates:
+            idx = by_id.get(pid)
+            if idx is None:  # stored after our snapshot; picked up at the next refresh
+                continue
+            lex = float(bm25[idx]) / best if best else 0.0
+            v = vec[pid]
+            hits.append(Hit(passage=lexical.passages[idx], score=v + self.lexical_weight * lex,
+                            vector_score=v, lexical_score=lex))
+        hits.sort(key=lambda h: h.score, reverse=True)
+        if one_per_doc:
+            seen: set[str] = set()
+            hits = [h for h in hits if not (h.doc_id in seen or seen.add(h.doc_id))]
+        return hits[:k]

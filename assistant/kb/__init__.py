@@ -1,0 +1,1 @@
+"""The knowledge base: Markdown documents with validated YAML front matter."""
