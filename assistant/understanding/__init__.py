@@ -1,0 +1,1 @@
+"""Understanding a customer message: language, intent, escalation, entities, personal data."""

@@ -1,0 +1,135 @@
+"""Language identification that holds up on one-word messages and mixed scripts.
+
+Three layers, cheapest and surest first:
+1. Script: Hangul is Korean, kana is Japanese, Han without kana is Chinese, Arabic script is
+   Arabic, Cyrillic is Russian (the supported set has one language per script).
+2. Latin script, four words or more: langdetect (seeded, so deterministic) and lingua vote.
+3. Latin script, short text: lingua (built for short text) restricted to our languages,
+   with a vote from the language packs' own cue words ("bedankt", "obrigado") because
+   single polite words are where statistical detectors disagree most.
+When nothing is confident, the caller's hint (the market's language) wins over a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+from pydantic import BaseModel
+
+from assistant.taxonomy import LANGUAGES
+
+DetectorFactory.seed = 0  # langdetect is random without a seed
+_langdetect_lock = threading.Lock()  # its factory is shared global state
+
+NOISE = re.compile(
+    r"https?://\S+|\S+@\S+|\b[A-Z]{2}\d{9}[A-Z]{2}\b|\bLP\d{14}\b|\bNL-[A-Z]{2}-\d{4}\b|\bNL\d{5}\b|[\d#№]+",
+)
+LATIN_LANGS = ("en", "es", "fr", "de", "it", "pt", "pl", "nl", "tr")
+
+
+class LanguageGuess(BaseModel):
+    language: str
+    confidence: float
+    method: str  # script | langdetect | lingua | hint | default
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    counts = {"hangul": 0, "kana": 0, "han": 0, "arabic": 0, "cyrillic": 0, "latin": 0}
+    for ch in text:
+        o = ord(ch)
+        if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+            counts["hangul"] += 1
+        elif 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
+            counts["kana"] += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            counts["han"] += 1
+        elif 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
+            counts["arabic"] += 1
+        elif 0x0400 <= o <= 0x04FF:
+            counts["cyrillic"] += 1
+        elif ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"):
+            counts["latin"] += 1
+    return counts
+
+
+def _by_script(counts: dict[str, int]) -> LanguageGuess | None:
+    letters = sum(counts.values())
+    if not letters:
+        return None
+    if counts["hangul"] and counts["hangul"] >= 0.3 * letters:
+        return LanguageGuess(language="ko", confidence=0.99, method="script")
+    if counts["kana"] and counts["kana"] + counts["han"] >= 0.3 * letters:
+        return LanguageGuess(language="ja", confidence=0.99, method="script")
+    if counts["han"] >= 0.3 * letters:
+        return LanguageGuess(language="zh", confidence=0.97, method="script")
+    if counts["arabic"] >= 0.3 * letters:
+        return LanguageGuess(language="ar", confidence=0.99, method="script")
+    if counts["cyrillic"] >= 0.4 * letters:
+        return LanguageGuess(language="ru", confidence=0.95, method="script")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lingua():  # type: ignore[no-untyped-def]
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in LATIN_LANGS]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def _lingua_scores(text: str) -> dict[str, float]:
+    values = _lingua().compute_language_confidence_values(text)
+    return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+
+
+def _langdetect_scores(text: str) -> dict[str, float]:
+    with _langdetect_lock:
+        try:
+            return {g.lang.split("-")[0]: float(g.prob) for g in detect_langs(text)}
+        except LangDetectException:
+            return {}
+
+
+def detect_language(
+    text: str,
+    hint: str | None = None,
+    cue_votes: Callable[[str], dict[str, int]] | None = None,
+) -> LanguageGuess:
+    """Detect the language of ``text`` (ISO 639-1, one of ``LANGUAGES``)."""
+    cleaned = NOISE.sub(" ", text)
+    counts = _script_counts(cleaned)
+    if (guess := _by_script(counts)) is not None:
+        return guess
+    fallback = hint if hint in LANGUAGES else "en"
+    if counts["latin"] < 2:
+        return LanguageGuess(language=fallback, confidence=0.0, method="hint" if hint else "default")
+
+    words = re.findall(r"[^\W\d_]+", cleaned)
+    lingua = _lingua_scores(cleaned)
+    if len(words) >= 4:
+        # Both detectors vote: langdetect alone confuses close pairs (es/pt, nl/de) on
+        # one-sentence messages, lingua alone is weaker on long mixed text.
+        ld = {k: v for k, v in _langdetect_scores(cleaned).items() if k in LATIN_LANGS}
+        scores = {k: 0.4 * ld.get(k, 0.0) + 0.6 * lingua.get(k, 0.0) for k in LATIN_LANGS}
+        method = "langdetect+lingua"
+    else:
+        scores = lingua
+        method = "lingua"
+    if cue_votes is not None:
+        for lang, votes in cue_votes(cleaned).items():
+            if lang in scores:
+                scores[lang] += 0.25 * votes
+    if not scores:
+        return LanguageGuess(language=fallback, confidence=0.0, method="default")
+    best = max(scores, key=lambda k: scores[k])
+    total = sum(scores.values()) or 1.0
+    confidence = scores[best] / total
+    if hint in LATIN_LANGS and confidence < 0.45 and scores.get(hint, 0) > 0.2 * scores[best]:
+        return LanguageGuess(language=hint, confidence=round(confidence, 3), method="hint")
+    return LanguageGuess(language=best, confidence=round(confidence, 3), method=method)
