@@ -19,7 +19,7 @@ from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.kb.chunking import Passage, chunk_document
 from assistant.kb.loader import load_knowledge_base
 from assistant.kb.schema import Document
-from assistant.index.store import INDEX_SCHEMA, passage_metadata
+from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, passage_metadata
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
 
@@ -71,12 +71,15 @@ def ingest_documents(
     new, changed, removed, unchanged = plan(docs, stored)
 
     passages: list[Passage] = [p for d in new + changed for p in chunk_document(d, max_tokens, count_tokens)]
+    records = [(p.id, p.embed_text, p.embed_text, p) for p in passages] + [
+        (p.id + HEADING_VIEW, p.embed_text, p.heading_line, p) for p in passages
+    ]
     vectors: list[list[float]] = []
-    for start in range(0, len(passages), batch_size):
-        batch = passages[start : start + batch_size]
-        vectors.extend(embeddings.encode([p.embed_text for p in batch]).tolist())
+    for start in range(0, len(records), batch_size):
+        batch = records[start : start + batch_size]
+        vectors.extend(embeddings.encode([r[2] for r in batch]).tolist())
         if progress:
-            progress(min(start + batch_size, len(passages)), len(passages))
+            progress(min(start + batch_size, len(records)), len(records))
 
     # --- writes start here ---------------------------------------------------------------
     if rebuilt and collection.count():
@@ -85,20 +88,20 @@ def ingest_documents(
     if stale:
         collection.delete(where={"doc_id": {"$in": stale}})
     max_batch = 5000
-    for start in range(0, len(passages), max_batch):
-        batch = passages[start : start + max_batch]
+    for start in range(0, len(records), max_batch):
+        batch = records[start : start + max_batch]
         collection.add(
-            ids=[p.id for p in batch],
-            documents=[p.embed_text for p in batch],
+            ids=[r[0] for r in batch],
+            documents=[r[1] for r in batch],
             embeddings=vectors[start : start + max_batch],
-            metadatas=[passage_metadata(p) for p in batch],
+            metadatas=[passage_metadata(r[3]) for r in batch],
         )
     if rebuilt:
         collection.modify(metadata={"schema": INDEX_SCHEMA})
 
     return IngestReport(
         added=[d.meta.id for d in new], updated=[d.meta.id for d in changed], removed=removed,
-        unchanged=unchanged, passages_embedded=len(passages), passages_total=collection.count(),
+        unchanged=unchanged, passages_embedded=len(passages), passages_total=collection.count() // 2,
         rebuilt=rebuilt, seconds=time.perf_counter() - started,
     )
 

@@ -1,7 +1,10 @@
 """Hybrid retrieval: Chroma vector similarity fused with BM25, filtered by market and type.
 
-Fusion is a weighted sum of the cosine similarity and the BM25 score normalised by the
-best lexical score among the candidates. The lexical weight is small on purpose: for a
+Each passage has two vectors (its text, and its heading line alone); its similarity is
+0.6 · text + 0.4 · heading. Fusion adds the BM25 score normalised by the best lexical
+score among the candidates, and a small boost for documents written for the requested
+market (a Gulf return policy beats the generic FAQ for a customer in Dubai). The weights
+were chosen on eval/retrieval (see eval/README.md for the measured grid). The lexical weight is small on purpose: for a
 question in Japanese about an English passage BM25 has nothing to say (and its best
 "match" is noise), while for an order number or SKU it decides the ranking.
 """
@@ -17,7 +20,7 @@ from chromadb.api.models.Collection import Collection
 from pydantic import BaseModel
 
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import read_all, where_filter
+from assistant.index.store import HEADING_VIEW, read_all, where_filter
 from assistant.kb.chunking import Passage
 from assistant.taxonomy import ALL_MARKETS
 
@@ -51,12 +54,16 @@ class HybridRetriever:
         collection: Collection,
         embed: Callable[[list[str]], Any],
         candidates: int = 30,
-        lexical_weight: float = 0.25,
+        lexical_weight: float = 0.15,
+        text_weight: float = 0.6,
+        market_boost: float = 0.06,
     ) -> None:
         self.collection = collection
         self.embed = embed
         self.candidates = candidates
         self.lexical_weight = lexical_weight
+        self.text_weight = text_weight
+        self.market_boost = market_boost
         self._lock = threading.Lock()
         self._lexical = LexicalIndex([])
         self.refresh()
@@ -70,6 +77,21 @@ class HybridRetriever:
     @property
     def size(self) -> int:
         return len(self._lexical.passages)
+
+    def _view_similarities(self, pids: list[str], qvec: np.ndarray) -> dict[str, tuple[float, float]]:
+        if not pids:
+            return {}
+        got = self.collection.get(ids=pids + [p + HEADING_VIEW for p in pids], include=["embeddings"])
+        emb = dict(zip(got["ids"], got["embeddings"], strict=True))
+        out: dict[str, tuple[float, float]] = {}
+        for pid in pids:
+            if pid not in emb:
+                continue
+            text_sim = float(np.dot(qvec, np.asarray(emb[pid], dtype=np.float32)))
+            head = emb.get(pid + HEADING_VIEW)
+            heading_sim = float(np.dot(qvec, np.asarray(head, dtype=np.float32))) if head is not None else text_sim
+            out[pid] = (text_sim, heading_sim)
+        return out
 
     def search(
         self,
@@ -85,35 +107,32 @@ class HybridRetriever:
         types = set(doc_types) if doc_types else None
         by_id = {p.id: i for i, p in enumerate(lexical.passages)}
 
-        vec: dict[str, float] = {}
         qvec = np.asarray(self.embed([query])[0], dtype=np.float32)
         res = self.collection.query(
-            query_embeddings=[qvec.tolist()], n_results=min(self.candidates, len(lexical.passages)),
-            where=where_filter(market, types), include=["distances"],
+            query_embeddings=[qvec.tolist()], n_results=min(2 * self.candidates, 2 * len(lexical.passages)),
+            where=where_filter(market, types), include=[],
         )
-        for pid, dist in zip(res["ids"][0], (res["distances"] or [[]])[0], strict=False):
-            vec[pid] = 1.0 - float(dist)
-
         bm25 = lexical.scores(query)
         allowed = np.array([_matches(p, market, types) for p in lexical.passages])
         bm25 = np.where(allowed, bm25, 0.0)
         top_lex = np.argsort(-bm25)[: self.candidates]
         best = float(bm25[top_lex[0]]) if len(top_lex) and bm25[top_lex[0]] > 0 else 0.0
 
-        lexical_only = [lexical.passages[i].id for i in top_lex if bm25[i] > 0 and lexical.passages[i].id not in vec]
-        if lexical_only:  # give lexical-only candidates their real vector similarity too
-            got = self.collection.get(ids=lexical_only, include=["embeddings"])
-            for pid, emb in zip(got["ids"], got["embeddings"], strict=True):
-                vec[pid] = float(np.dot(qvec, np.asarray(emb, dtype=np.float32)))
-        candidates = set(vec)
+        # Candidates from either view of the vector search, plus the best lexical matches;
+        # then score every candidate exactly on both views.
+        candidates = {rid.removesuffix(HEADING_VIEW) for rid in res["ids"][0]}
+        candidates |= {lexical.passages[i].id for i in top_lex if bm25[i] > 0}
+        candidates = {pid for pid in candidates if pid in by_id}
+        sims = self._view_similarities(sorted(candidates), qvec)
+
         hits: list[Hit] = []
-        for pid in candidates:
-            idx = by_id.get(pid)
-            if idx is None:  # stored after our snapshot; picked up at the next refresh
-                continue
+        for pid, (text_sim, heading_sim) in sims.items():
+            idx = by_id[pid]
+            passage = lexical.passages[idx]
+            v = self.text_weight * text_sim + (1 - self.text_weight) * heading_sim
             lex = float(bm25[idx]) / best if best else 0.0
-            v = vec[pid]
-            hits.append(Hit(passage=lexical.passages[idx], score=v + self.lexical_weight * lex,
+            local = self.market_boost if market and market in passage.markets else 0.0
+            hits.append(Hit(passage=passage, score=v + self.lexical_weight * lex + local,
                             vector_score=v, lexical_score=lex))
         hits.sort(key=lambda h: h.score, reverse=True)
         if one_per_doc:

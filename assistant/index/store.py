@@ -21,7 +21,13 @@ from assistant.settings import Settings
 from assistant.taxonomy import ALL_MARKETS
 
 # Bump when chunking or metadata layout changes: a mismatch makes ingest rebuild everything.
-INDEX_SCHEMA = f"v1:{MODEL_NAME}"
+INDEX_SCHEMA = f"v2:{MODEL_NAME}"
+
+# Every passage is stored twice: its full text, and its heading line alone ("title —
+# heading"). Short questions match short headings far better than they match a long
+# passage's averaged embedding (a FAQ's title *is* the customer's question), so the
+# retriever takes the better of the two similarities. Heading records carry this suffix.
+HEADING_VIEW = "~h"
 
 
 def make_client(settings: Settings) -> ClientAPI:
@@ -99,6 +105,8 @@ def read_all(collection: Collection, page: int = 5000) -> list[Passage]:
         got = collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
         ids = got["ids"]
         for pid, text, meta in zip(ids, got["documents"] or [], got["metadatas"] or [], strict=True):
+            if pid.endswith(HEADING_VIEW):
+                continue
             out.append(passage_from_record(pid, text or "", dict(meta or {})))
         if len(ids) < page:
             return out

@@ -44,6 +44,13 @@ class Passage(BaseModel):
         return f"{self.title}\n{self.text}"
 
     @property
+    def heading_line(self) -> str:
+        """The passage's heading context alone (its second, short embedding view)."""
+        if self.heading and self.heading != self.title:
+            return f"{self.title} — {self.heading}"
+        return self.title
+
+    @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.embed_text.encode()).hexdigest()[:16]
 
