@@ -147,6 +147,7 @@ class Suggestion(BaseModel):
     customer_value: CustomerValue | None = None
     verification: list[dict[str, Any]] = []
     suggestion_id: str = ""
+    timings: dict[str, float] = {}
 
 
 class AutoReply(Suggestion):

@@ -1,0 +1,1 @@
+"""Deciding whether the auto-reply bot may answer on its own."""

@@ -1,0 +1,1 @@
+"""Drafting replies: the offline drafter (deterministic, data-driven) and the LLM chain."""

@@ -1,0 +1,85 @@
+"""What a draft may say: placeholder values and where each comes from.
+
+Values come from two places only: facts of the knowledge base (for the customer's market;
+each remembers its document so the draft can cite it) and the request's order and customer
+context. Nothing else can put a number into an offline draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel
+
+from assistant.kb.facts import KnowledgeBase
+from assistant.models import CustomerValue, Order, ReplyRequest
+
+# Placeholder → fact key in the knowledge base, when the names differ.
+FACT_KEYS = {
+    "hours": "first_response_hours",
+    "lost_no_update_days": "lost_no_update_days",
+}
+FACT_PLACEHOLDERS = (
+    "return_window_days standard_days economy_days express_days local_warehouse_days handling_days "
+    "refund_processing_days refund_bank_days electronics_warranty_months legal_guarantee_months "
+    "apparel_warranty_days cancel_refund_hours payment_review_hours preauth_release_days "
+    "unpaid_cancel_hours welcome_discount_percent invoice_days account_deletion_days "
+    "reset_link_minutes unsubscribe_hours lost_no_update_days damage_report_days "
+    "return_postage_cap_usd free_shipping_over_usd tracking_first_scan_days hours"
+).split()
+
+
+class DraftValues(BaseModel):
+    values: dict[str, str] = {}
+    sources: dict[str, str] = {}  # placeholder -> doc id (absent for order/customer context)
+
+
+def days_between(start: dt.date | None, end: dt.date) -> int | None:
+    return (end - start).days if start and end >= start else None
+
+
+def build_values(
+    kb: KnowledgeBase,
+    market: str,
+    request: ReplyRequest,
+    value: CustomerValue | None,
+    today: dt.date,
+) -> DraftValues:
+    out = DraftValues()
+    for placeholder in FACT_PLACEHOLDERS:
+        fact = kb.fact(FACT_KEYS.get(placeholder, placeholder), market)
+        if fact is not None:
+            out.values[placeholder] = fact.value
+            out.sources[placeholder] = fact.doc_id
+    high = bool(value and value.high_value)
+    for placeholder, key, fmt in (
+        ("coupon_amount", "coupon_cap_vip_usd" if high else "coupon_cap_usd", "US${}"),
+        ("partial_percent", "partial_refund_cap_vip_percent" if high else "partial_refund_cap_percent", "{}"),
+    ):
+        fact = kb.fact(key, market)
+        if fact is not None:
+            out.values[placeholder] = fmt.format(fact.value)
+            out.sources[placeholder] = fact.doc_id
+    _order_values(out, request.order, today)
+    if request.customer and request.customer.name:
+        out.values["name"] = request.customer.name.strip()
+    return out
+
+
+def _order_values(out: DraftValues, order: Order | None, today: dt.date) -> None:
+    if order is None:
+        return
+    if order.order_number:
+        out.values["order_number"] = order.order_number
+    if order.tracking_number:
+        out.values["tracking_number"] = order.tracking_number
+    if order.carrier:
+        out.values["carrier"] = order.carrier
+    if order.status in ("shipped", "in_transit"):
+        days = days_between(order.shipped_at, today)
+        if days is not None:
+            out.values["days_in_transit"] = str(days)
+    if order.items:
+        item = order.items[0]
+        if item.name or item.sku:
+            out.values["product"] = item.name or item.sku or ""

@@ -1,0 +1,1 @@
+"""Checks every draft passes before anyone sees it."""

@@ -1,0 +1,98 @@
+"""Verification of a draft, whoever wrote it (offline drafter or LLM).
+
+A draft passes when it is
+- written in the customer's language (independent language ID on the draft);
+- grounded: every number, duration, amount and percentage appears in a cited source, the
+  order context or the customer's own message;
+- free of the tone guide's forbidden phrases, in every language;
+- free of prompt internals (system prompt text, template placeholders, internal notes);
+- free of personal data (nothing the detector finds, no redaction placeholder echoed);
+- citing only documents that exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from assistant.kb.facts import KnowledgeBase
+from assistant.models import Draft
+from assistant.understanding.language import detect_language
+from assistant.understanding.lexicon import Lexicons
+from assistant.understanding.pii import PLACEHOLDER, find_pii
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+INTERNAL_MARKERS = re.compile(
+    r"(?i)system prompt|internal note|guardrail|<\|?(?:system|im_start|im_end)|\{[a-z_]+\}|###\s*(?:context|sources)"
+)
+
+
+class Issue(BaseModel):
+    code: str
+    detail: str
+
+
+class Verdict(BaseModel):
+    passed: bool
+    issues: list[Issue] = []
+
+    @property
+    def reason(self) -> str | None:
+        return ",".join(sorted({i.code for i in self.issues})) or None
+
+
+def _numbers(text: str) -> set[str]:
+    out = set()
+    for raw in NUMBER.findall(text):
+        out.add(raw)
+        out.add(re.sub(r"[.,]", "", raw))
+    return out
+
+
+def ungrounded_numbers(draft: str, grounding: str) -> list[str]:
+    available = _numbers(grounding)
+    missing = []
+    for raw in NUMBER.findall(draft):
+        if raw not in available and re.sub(r"[.,]", "", raw) not in available:
+            missing.append(raw)
+    return missing
+
+
+class Verifier:
+    def __init__(self, kb: KnowledgeBase, lexicons: Lexicons) -> None:
+        self.kb = kb
+        self.lexicons = lexicons
+
+    def verify(self, draft: Draft, language: str, context_text: str, redacted_values: list[str]) -> Verdict:
+        issues: list[Issue] = []
+        text = draft.text
+        unknown = [c for c in draft.citations if c not in self.kb.docs]
+        if unknown:
+            issues.append(Issue(code="invalid_citation", detail=f"unknown documents {unknown}"))
+        body = _body_only(text)
+        if len(re.findall(r"\w+", body)) >= 3:
+            guess = detect_language(body, hint=language)
+            if guess.language != language:
+                issues.append(Issue(code="wrong_language", detail=f"draft reads as {guess.language}, expected {language}"))
+        grounding = "\n".join(self.kb.text(c) for c in draft.citations if c in self.kb.docs) + "\n" + context_text
+        missing = ungrounded_numbers(text, grounding)
+        if missing:
+            issues.append(Issue(code="ungrounded_number", detail=f"not in a cited source or the order: {missing[:5]}"))
+        forbidden = [lang for lang in self.lexicons.has_any_language("forbidden_phrases", text)]
+        if forbidden:
+            issues.append(Issue(code="forbidden_phrase", detail=f"tone-guide forbidden phrase ({', '.join(forbidden)})"))
+        if INTERNAL_MARKERS.search(text):
+            issues.append(Issue(code="prompt_leak", detail="draft contains prompt internals or template markers"))
+        if find_pii(text) or any(p in text for p in PLACEHOLDER.values()) or any(v and v in text for v in redacted_values):
+            issues.append(Issue(code="personal_data", detail="draft contains personal data"))
+        if not text.strip():
+            issues.append(Issue(code="empty", detail="draft is empty"))
+        return Verdict(passed=not issues, issues=issues)
+
+
+def _body_only(text: str) -> str:
+    """Greeting and sign-off lines carry names and brand; language ID reads the middle."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    core = paragraphs[1:-1] if len(paragraphs) > 2 else paragraphs
+    return "\n".join(core)
