@@ -8,12 +8,13 @@ what the bot would send, or why it hands off.
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import re
+import threading
 import time
 import uuid
-from collections.abc import Callable
-from pathlib import Path
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 from assistant.decision.autoreply import AutoReplyPolicy, decide
 from assistant.drafting.context import build_values
@@ -35,9 +36,12 @@ from assistant.verification.verify import Verifier
 SOURCE_TYPES = ["faq", "policy", "playbook"]
 
 
+DeltaCallback = Callable[[int, str], None]
+
+
 class LLMDrafter(Protocol):
     def draft(self, request: ReplyRequest, analysis: Analysis, hits: list[Hit], offline: list[Draft],
-              kb: KnowledgeBase) -> list[Draft]: ...
+              kb: KnowledgeBase, on_delta: DeltaCallback | None = None) -> list[Draft | None]: ...
 
 
 class ReplyEngine:
@@ -75,6 +79,8 @@ class ReplyEngine:
     ) -> ReplyEngine:
         index = index or KnowledgeIndex.from_settings(settings)
         kb = KnowledgeBase(load_knowledge_base(settings.kb_dir))
+        if index.is_empty:  # first start on a fresh machine: index the bundled knowledge base
+            index.ingest(settings.kb_dir)
         classifier = IntentClassifier.from_dir(
             index.embeddings.encode, settings.prompts_dir / "intents", settings.data_dir / "models"
         )
@@ -90,7 +96,27 @@ class ReplyEngine:
         self.verifier = Verifier(self.kb, self.analyzer.lexicons)
 
     # ------------------------------------------------------------------------------------
-    def suggest(self, request: ReplyRequest) -> Suggestion:
+    def suggest_stream(self, request: ReplyRequest) -> Iterator[tuple[str, Any]]:
+        """``("delta", {"draft": i, "text": chunk})`` while an LLM writes, then ``("final", Suggestion)``."""
+        events: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+        def work() -> None:
+            try:
+                result = self.suggest(request, on_delta=lambda i, t: events.put(("delta", {"draft": i, "text": t})))
+                events.put(("final", result))
+            except Exception as exc:  # noqa: BLE001 - re-raised in the consumer's thread
+                events.put(("exception", exc))
+
+        threading.Thread(target=work, daemon=True).start()
+        while True:
+            kind, payload = events.get()
+            if kind == "exception":
+                raise payload
+            yield kind, payload
+            if kind == "final":
+                return
+
+    def suggest(self, request: ReplyRequest, on_delta: DeltaCallback | None = None) -> Suggestion:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         analysis = self.analyzer.analyze(request)
@@ -106,7 +132,7 @@ class ReplyEngine:
         offline, situation, derived = self._offline_drafts(request, analysis, language, hits)
         drafts, generator, fallback = offline, "offline", None
         if self.llm is not None:
-            drafts, generator, fallback = self._llm_drafts(request, analysis, hits, offline, derived)
+            drafts, generator, fallback = self._llm_drafts(request, analysis, hits, offline, derived, on_delta)
         timings["draft_ms"] = (time.perf_counter() - t2) * 1000
 
         verification = []
@@ -171,10 +197,11 @@ class ReplyEngine:
         return self.offline.draft(req), situation, derived
 
     def _llm_drafts(self, request: ReplyRequest, analysis: Analysis, hits: list[Hit],
-                    offline: list[Draft], derived: dict[str, str]) -> tuple[list[Draft], str, str | None]:
+                    offline: list[Draft], derived: dict[str, str],
+                    on_delta: DeltaCallback | None = None) -> tuple[list[Draft], str, str | None]:
         assert self.llm is not None
         try:
-            candidates = self.llm.draft(request, analysis, hits, offline, self.kb)
+            candidates = self.llm.draft(request, analysis, hits, offline, self.kb, on_delta)
         except Exception as exc:  # noqa: BLE001 - an LLM failure must never reach the caller
             return offline, "offline", f"llm_error:{type(exc).__name__}"
         context = self._grounding_context(request, analysis, derived)

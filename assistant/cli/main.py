@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import index_cmds, reply_cmds
+from assistant.cli import index_cmds, reply_cmds, serve_cmd
 
 app = typer.Typer(
     name="support-assistant",
@@ -16,6 +16,7 @@ app.command("ingest")(index_cmds.ingest)
 app.command("search")(index_cmds.search)
 app.command("suggest")(reply_cmds.suggest)
 app.command("auto-reply")(reply_cmds.auto_reply)
+app.command("serve")(serve_cmd.serve)
 
 if __name__ == "__main__":
     app()

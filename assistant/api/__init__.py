@@ -1,0 +1,1 @@
+"""The HTTP service: agents' API, the auto-reply bot's API, admin ingest, feedback, console."""

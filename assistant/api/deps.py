@@ -1,0 +1,48 @@
+"""Dependencies: the app state, the engine once ready, key checks and rate limiting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from assistant.api.errors import ApiError
+from assistant.api.security import key_id, presented_key, require_key
+from assistant.api.state import AppState
+from assistant.engine import ReplyEngine
+
+
+def get_state(request: Request) -> AppState:
+    return request.app.state.assistant  # type: ignore[no-any-return]
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_engine(state: StateDep) -> ReplyEngine:
+    if not state.ready.is_set() or state.engine is None:
+        detail = f" ({state.load_error})" if state.load_error else ""
+        raise ApiError(503, "not_ready", f"the assistant is still loading its models and index{detail}",
+                       headers={"Retry-After": "5"})
+    return state.engine
+
+
+EngineDep = Annotated[ReplyEngine, Depends(get_engine)]
+
+
+def client_key(request: Request, state: StateDep) -> str:
+    """Authenticate a /v1/ call and charge it to its key's rate-limit bucket."""
+    require_key(request, state.settings.api_keys + state.settings.admin_api_keys)
+    who = key_id(presented_key(request), request.client.host if request.client else "anonymous")
+    state.limiter.check(who)
+    return who
+
+
+def admin_key(request: Request, state: StateDep) -> str:
+    allowed = state.settings.admin_api_keys or state.settings.api_keys
+    require_key(request, allowed, admin=bool(state.settings.admin_api_keys))
+    return key_id(presented_key(request), "admin")
+
+
+ClientDep = Annotated[str, Depends(client_key)]
+AdminDep = Annotated[str, Depends(admin_key)]

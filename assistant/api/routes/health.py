@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, Response
+
+from assistant.api.deps import StateDep
+from assistant.api.errors import error_body
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="Liveness: the process answers")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="Readiness: models and index loaded", responses={503: {"description": "still loading"}})
+def readyz(state: StateDep) -> JSONResponse:
+    if state.ready.is_set() and state.engine is not None:
+        return JSONResponse({"status": "ready", "passages": state.engine.index.retriever.size,
+                             "generator": "llm" if state.engine.llm else "offline"})
+    message = state.load_error or "loading models and index"
+    return JSONResponse(error_body("not_ready", message), status_code=503, headers={"Retry-After": "5"})
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+def metrics(state: StateDep) -> Response:
+    return Response(state.metrics.render(), media_type="text/plain; version=0.0.4")

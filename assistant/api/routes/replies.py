@@ -1,0 +1,69 @@
+"""Suggestions for agents, auto-replies for the bot (and a streaming variant for the console)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from assistant.api.deps import ClientDep, EngineDep, StateDep
+from assistant.api.errors import ApiError
+from assistant.api.state import AppState
+from assistant.models import AutoReply, ReplyRequest, Suggestion
+
+router = APIRouter(prefix="/v1", tags=["replies"])
+ERRORS = {401: {"description": "missing or invalid API key"}, 422: {"description": "invalid request"},
+          429: {"description": "rate limited"}, 503: {"description": "still loading"}}
+
+
+def _check_size(request: ReplyRequest, state: AppState) -> None:
+    limit = state.settings.max_message_chars
+    if len(request.message) > limit:
+        raise ApiError(422, "message_too_long", f"message has {len(request.message)} characters; the limit is {limit}")
+
+
+@router.post("/suggestions", response_model=Suggestion, responses=ERRORS, summary="Suggested replies for an agent")
+async def suggestions(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> Suggestion:
+    _check_size(body, state)
+    result = await run_in_threadpool(engine.suggest, body)
+    state.metrics.observe_suggestion(result)
+    return result
+
+
+@router.post("/auto-replies", response_model=AutoReply, responses=ERRORS, summary="What the bot would send, or why it hands off")
+async def auto_replies(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> AutoReply:
+    _check_size(body, state)
+    result = await run_in_threadpool(engine.auto_reply, body)
+    state.metrics.observe_suggestion(result)
+    state.metrics.autoreplies.labels(result.action).inc()
+    if result.action == "handoff":
+        state.metrics.handoffs.labels(result.reason.split(":")[0]).inc()
+    return result
+
+
+def _sse(event: str, data: object) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+@router.post("/suggestions/stream", responses=ERRORS, summary="Suggestions as server-sent events",
+             response_class=StreamingResponse)
+async def suggestions_stream(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> StreamingResponse:
+    """Events: ``delta`` (LLM text as it is generated, per draft), then ``final`` (the verified
+    suggestion, the same object ``/v1/suggestions`` returns), or ``error``."""
+    _check_size(body, state)
+
+    def events() -> Iterator[str]:
+        try:
+            for kind, payload in engine.suggest_stream(body):
+                if kind == "final":
+                    state.metrics.observe_suggestion(payload)
+                    yield _sse("final", payload.model_dump(mode="json"))
+                else:
+                    yield _sse(kind, payload)
+        except Exception as exc:  # noqa: BLE001 - the stream is already open: report, don't crash
+            yield _sse("error", {"error": {"code": "internal_error", "message": type(exc).__name__}})
+
+    return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})

@@ -1,0 +1,50 @@
+"""What the app holds between requests: settings, the engine (loaded in the background so
+``/healthz`` answers at once and ``/readyz`` tells when the models and index are in), the
+feedback store, metrics and the rate limiter."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from assistant.api.metrics import Metrics
+from assistant.api.security import RateLimiter
+from assistant.engine import ReplyEngine
+from assistant.feedback.store import FeedbackStore
+from assistant.settings import Settings
+
+log = logging.getLogger("assistant.api")
+
+
+class AppState:
+    def __init__(self, settings: Settings, engine: ReplyEngine | None,
+                 engine_factory: Callable[[Settings], ReplyEngine], feedback: FeedbackStore | None) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.engine_factory = engine_factory
+        self.feedback = feedback or FeedbackStore(settings.data_dir / "feedback.sqlite3")
+        self.metrics = Metrics()
+        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self.load_error: str | None = None
+        self.ready = threading.Event()
+        if engine is not None:
+            self.ready.set()
+
+    def load(self) -> None:
+        if self.engine is not None:
+            self.ready.set()
+            return
+        try:
+            self.engine = self.engine_factory(self.settings)
+            self.engine.suggest  # noqa: B018 - loaded
+            self.ready.set()
+            log.info("engine ready")
+        except Exception as exc:  # noqa: BLE001 - reported by /readyz, not a crash loop
+            self.load_error = f"{type(exc).__name__}: {exc}"
+            log.error("engine failed to load", exc_info=exc)
+
+    def start_loading(self) -> threading.Thread:
+        thread = threading.Thread(target=self.load, name="engine-loader", daemon=True)
+        thread.start()
+        return thread
