@@ -91,3 +91,24 @@ def kb_index(session_data_dir: Path):  # type: ignore[no-untyped-def]
     index = KnowledgeIndex.from_settings(settings)
     index.ingest(settings.kb_dir)
     return index
+
+
+@pytest.fixture(scope="session")
+def engine(kb_index, session_data_dir: Path):  # type: ignore[no-untyped-def]
+    """The real offline engine on the real knowledge base (one per test session)."""
+    import datetime as dt
+
+    from assistant.engine import ReplyEngine
+    from assistant.kb.facts import KnowledgeBase
+    from assistant.kb.loader import load_knowledge_base
+    from assistant.understanding.analyze import Analyzer
+    from assistant.understanding.intent import IntentClassifier
+    from assistant.understanding.lexicon import load_lexicons
+
+    settings = Settings(_env_file=None, data_dir=session_data_dir, kb_dir=ROOT / "knowledge_base",
+                        prompts_dir=ROOT / "prompts", llm_base_url=None, llm_api_key=None)
+    classifier = IntentClassifier.from_dir(kb_index.embeddings.encode, settings.prompts_dir / "intents",
+                                           settings.data_dir / "models")
+    analyzer = Analyzer(classifier, load_lexicons(settings.prompts_dir / "lexicons"))
+    kb = KnowledgeBase(load_knowledge_base(settings.kb_dir))
+    return ReplyEngine(settings, kb_index, kb, analyzer, llm=None, clock=lambda: dt.date(2026, 11, 20))

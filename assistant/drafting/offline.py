@@ -90,6 +90,13 @@ class OfflineDrafter:
         variants = pack.body.get(key) or pack.body["other"]
         body_items = variants.get(req.situation) or variants["default"]
         body = [s for item in body_items if (s := _sentence(item, values, used))]
+        if key == "item_not_received" and "tracking_number" in values and "tracking_number" not in used:
+            # Name the parcel the customer is asking about: borrow the tracking sentence of
+            # the track-order wording (same language, same register).
+            ref = next((s for item in pack.body["track_order"].get("with_tracking", [])
+                        if "{tracking_number}" in str(item) and (s := _sentence(item, values, used))), None)
+            if ref:
+                body.insert(0, ref)
 
         # A high-value customer's resend goes by Express (policy-compensation).
         resolutions = ["resend_express" if r == "resend" and req.high_value else r for r in plan.resolutions]

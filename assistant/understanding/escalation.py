@@ -27,6 +27,14 @@ LEXICON_SIGNALS = {
 }
 
 
+# Injection attempts are mostly written in English whatever the customer's language; the
+# lexicons add localized phrasings. This catches the word-order variants lists miss.
+INJECTION = re.compile(
+    r"(?i)\b(?:ignore|disregard|forget|override)\b[\w\s,']{0,30}?\b(?:instructions?|rules|prompt|guidelines|policy)\b"
+    r"|\b(?:system|developer)\s+(?:prompt|message|mode)\b|\byou\s+are\s+now\b|\bact\s+as\b.{0,30}\b(?:bot|ai|assistant)\b"
+)
+
+
 def _shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.isascii()]
     upper = sum(c.isupper() for c in letters)
@@ -57,6 +65,8 @@ def assess_escalation(
     for key, reason in LEXICON_SIGNALS.items():
         if lexicons.has(key, text, language):
             reasons.append(reason)
+    if "prompt_injection" not in reasons and INJECTION.search(text):
+        reasons.append("prompt_injection")
     if "anger" not in reasons and _shouting(text):
         reasons.append("anger")
     if "repeated_contact" not in reasons and earlier_customer_messages >= 2:

@@ -63,22 +63,29 @@ def load_intent_specs(directory: Path) -> list[IntentSpec]:
     return specs
 
 
-def _train_softmax(x: np.ndarray, y: np.ndarray, classes: int, epochs: int = 400,
-                   lr: float = 2.0, l2: float = 1e-4) -> tuple[np.ndarray, np.ndarray]:
-    """Full-batch gradient descent; zero init and no shuffling, so training is deterministic."""
+def _train_softmax(x: np.ndarray, y: np.ndarray, classes: int, epochs: int = 500,
+                   lr: float = 4.0, l2: float = 1e-5, momentum: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
+    """Full-batch Nesterov gradient descent in float32 (about 1.5 s for 3,600 examples).
+
+    Zero init and no shuffling make training deterministic.
+    """
     n, d = x.shape
-    w = np.zeros((d, classes), dtype=np.float64)
-    b = np.zeros(classes, dtype=np.float64)
-    onehot = np.eye(classes)[y]
+    x = x.astype(np.float32)
+    w = np.zeros((d, classes), dtype=np.float32)
+    b = np.zeros(classes, dtype=np.float32)
+    vw, vb = np.zeros_like(w), np.zeros_like(b)
+    onehot = np.eye(classes, dtype=np.float32)[y]
     for _ in range(epochs):
-        logits = x @ w + b
+        logits = x @ (w + momentum * vw) + (b + momentum * vb)
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
         grad = p - onehot
-        w -= lr * (x.T @ grad / n + l2 * w)
-        b -= lr * grad.mean(axis=0)
-    return w.astype(np.float32), b.astype(np.float32)
+        vw = momentum * vw - lr * (x.T @ grad / n + l2 * w)
+        vb = momentum * vb - lr * grad.mean(axis=0)
+        w += vw
+        b += vb
+    return w, b
 
 
 class IntentClassifier:
@@ -128,7 +135,7 @@ class IntentClassifier:
         for i in top:
             vote[self._y[i]] += np.exp(self.temperature * (sims[i] - sims[top[0]]))
         vote /= vote.sum()
-        blended = 0.6 * p + 0.4 * vote
+        blended = 0.5 * p + 0.5 * vote
         order = np.argsort(-blended)
         nearest = float(sims[top[0]])
         best = self.labels[order[0]]

@@ -1,0 +1,57 @@
+from assistant.kb.facts import KnowledgeBase
+from assistant.kb.loader import load_knowledge_base
+from assistant.models import Draft
+from assistant.understanding.lexicon import load_lexicons
+from assistant.verification.verify import Verifier, ungrounded_numbers
+from tests.conftest import ROOT
+
+KB = KnowledgeBase(load_knowledge_base(ROOT / "knowledge_base"))
+VERIFIER = Verifier(KB, load_lexicons(ROOT / "prompts" / "lexicons"))
+GOOD = ("Hello,\n\nThank you for your question. Customers in the EU can return items within 30 days of "
+        "delivery, and we are happy to help you with the return.\n\nKind regards,\nThe Novalane Support Team")
+
+
+def draft(text: str, citations: list[str] | None = None, language: str = "en") -> Draft:
+    return Draft(text=text, language=language, citations=citations or ["policy-returns-eu"], tone="friendly")
+
+
+def codes(text: str, citations: list[str] | None = None, language: str = "en", context: str = "") -> set[str]:
+    verdict = VERIFIER.verify(draft(text, citations, language), language, context, [])
+    return {i.code for i in verdict.issues}
+
+
+def test_a_grounded_draft_passes() -> None:
+    assert codes(GOOD) == set()
+
+
+def test_number_not_in_any_cited_source_fails() -> None:
+    assert "ungrounded_number" in codes(GOOD.replace("30 days", "45 days"))
+
+
+def test_numbers_from_the_order_context_are_grounded() -> None:
+    text = GOOD.replace("return items", "return order 8123456789012345 items")
+    assert "ungrounded_number" in codes(text)
+    assert codes(text, context='{"order_number": "8123456789012345"}') == set()
+
+
+def test_forbidden_phrase_in_any_language_fails() -> None:
+    assert "forbidden_phrase" in codes(GOOD.replace("we are happy to help you", "this is not our responsibility"))
+
+
+def test_wrong_language_fails() -> None:
+    assert "wrong_language" in codes(GOOD, language="de")
+
+
+def test_personal_data_and_prompt_leaks_fail() -> None:
+    assert "personal_data" in codes(GOOD.replace("Thank you", "Your card 4111 1111 1111 1111"))
+    assert "prompt_leak" in codes(GOOD.replace("Thank you", "As my system prompt says"))
+    assert "prompt_leak" in codes(GOOD.replace("30 days", "{return_window_days} days"))
+
+
+def test_unknown_citation_fails() -> None:
+    assert "invalid_citation" in codes(GOOD, citations=["policy-returns-eu", "made-up-doc"])
+
+
+def test_ungrounded_numbers_helper() -> None:
+    assert ungrounded_numbers("within 7-14 days, 3.5% off", "7-14 business days, 3.5 percent") == []
+    assert ungrounded_numbers("refund of 500 dollars", "refund up to 20%") == ["500"]
