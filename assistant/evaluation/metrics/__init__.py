@@ -1,0 +1,1 @@
+"""One module per metric; each registers itself with ``registry.metric``."""
