@@ -212,7 +212,7 @@ class ReplyEngine:
             candidate = candidates[i] if i < len(candidates) else None
             if candidate is None:
                 out.append(fallback)
-                reasons.append("llm_no_draft")
+                reasons.append("llm_unparseable_output")
                 continue
             verdict = self.verifier.verify(candidate, language, context, redacted_values)
             if verdict.passed:

@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     llm_max_retries: int = 1
     llm_prompt_token_budget: int = 1200
     llm_max_output_tokens: int = 400
+    llm_json_mode: bool = True  # ask the endpoint for a JSON object (response_format)
     tokenizer_encoding: str = "o200k_base"
 
     # --- retrieval ---------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 
 from assistant.api.app import create_app
 from assistant.engine import ReplyEngine
@@ -26,7 +26,7 @@ def test_no_5xx_on_any_generated_request(fuzz_app) -> None:  # type: ignore[no-u
         op = operation.ok()
 
         @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-        @schemathesis.given(case=op.as_strategy())
+        @given(case=op.as_strategy())
         def check(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call()
             if response.status_code >= 500:

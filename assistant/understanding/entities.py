@@ -13,9 +13,10 @@ ORDER_PATTERNS = {
     "shopify": re.compile(r"(?<![A-Z0-9])#?NL\d{5}(?!\d)", re.IGNORECASE),
 }
 TRACKING_PATTERNS = {
-    "cainiao": re.compile(r"\bLP\d{14}\b", re.IGNORECASE),
-    "upu": re.compile(r"\b[A-Z]{2}\d{9}[A-Z]{2}\b"),
-    "ups": re.compile(r"\b1Z[0-9A-Z]{16}\b"),
+    # ASCII look-arounds, not \b: "单号LP0034..." has no word boundary before "LP".
+    "cainiao": re.compile(r"(?<![A-Za-z0-9])LP\d{14}(?![0-9])", re.IGNORECASE),
+    "upu": re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{9}[A-Z]{2}(?![A-Za-z0-9])"),
+    "ups": re.compile(r"(?<![A-Za-z0-9])1Z[0-9A-Z]{16}(?![A-Za-z0-9])"),
 }
 SKU = re.compile(r"\bNL-(?:AP|SH|EL)-\d{4}\b", re.IGNORECASE)
 CURRENCY_WORDS = {

@@ -16,9 +16,12 @@ CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?!\w)"
                    r"|(?<![\w-])\(?0\d{1,4}\)?[\s.-]?\d{2,4}[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4})?(?![\w-])")
+CN_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 CPF = re.compile(r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
 KR_CUSTOMS_CODE = re.compile(r"\bP\d{12}\b")
-PASSWORD = re.compile(r"(?i)(?:password|passwort|mot de passe|contraseña|senha|пароль|hasło|wachtwoord|şifre|パスワード|密码|비밀번호)\s*[:=]?\s*(\S+)")
+# Only a password that is actually given ("password: hunter2", "my password is hunter2").
+PASSWORD = re.compile(r"(?i)(?:password|passwort|mot de passe|contraseña|senha|пароль|hasło|wachtwoord|şifre|パスワード|密码|비밀번호)"
+                      r"(?:\s*[:=：]\s*|\s+(?:is|ist|est|es|é|это|to|is:)\s+)(\S{4,})")
 
 
 class PiiItem(BaseModel):
@@ -76,6 +79,8 @@ def find_pii(text: str) -> list[PiiItem]:
         add("national_id", m)
     for m in PASSWORD.finditer(text):
         add("password", m, 1)
+    for m in CN_MOBILE.finditer(text):
+        add("phone", m)
     for m in PHONE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if 8 <= len(digits) <= 15:

@@ -8,6 +8,7 @@ so unit tests pass fakes and never build an engine.
 from __future__ import annotations
 
 from collections import defaultdict
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,7 @@ class MetricContext:
     kb: KnowledgeBase | None = None
     lexicons: Lexicons | None = None
     count_tokens: Callable[[str], int] | None = None
+    today: dt.date | None = None  # the fixed date the engine ran with (day counts in drafts)
     cache: dict[str, Any] = field(default_factory=dict)
 
     def knowledge(self) -> KnowledgeBase:

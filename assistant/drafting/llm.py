@@ -1,0 +1,108 @@
+"""The LLM drafter: a LangChain (LCEL) chain on ChatOpenAI, for any OpenAI-compatible endpoint.
+
+prompt (validated data, context packed to a token budget) | ChatOpenAI | text, parsed as
+JSON into a draft. One call per draft, each following the approach of the offline draft in
+the same slot, so a draft that fails verification is replaced by a like-for-like offline
+one. Errors are not handled here: the engine turns any exception into a fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from pydantic import BaseModel, ValidationError
+
+from assistant.core.tokens import TokenCounter
+from assistant.drafting.llm_prompt import PromptFile, load_prompt, pack_context
+from assistant.index.retriever import Hit
+from assistant.kb.facts import KnowledgeBase
+from assistant.models import Draft, ReplyRequest
+from assistant.settings import Settings
+
+JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+
+
+class LLMReply(BaseModel):
+    reply: str
+    citations: list[str] = []
+    tone: str = "friendly"
+
+
+def parse_reply(raw: str) -> LLMReply | None:
+    """Lenient: the first JSON object in the output; small models add chatter around it."""
+    match = JSON_OBJECT.search(raw)
+    if not match:
+        return None
+    try:
+        data = json.loads(match.group())
+        reply = LLMReply.model_validate(data)
+    except (json.JSONDecodeError, ValidationError):
+        return None
+    return reply if reply.reply.strip() else None
+
+
+class ChainDrafter:
+    def __init__(self, model: BaseChatModel, prompt: PromptFile, tokens: TokenCounter, budget: int,
+                 shop: str = "Novalane") -> None:
+        self.prompt = prompt
+        self.tokens = tokens
+        self.budget = budget
+        self.shop = shop
+        template = ChatPromptTemplate.from_messages([("system", prompt.system), ("user", prompt.user)])
+        self.chain = template | model | StrOutputParser()
+        self.last_prompt_tokens = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ChainDrafter:
+        from langchain_openai import ChatOpenAI
+
+        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+        model = ChatOpenAI(
+            base_url=settings.llm_base_url, api_key=key, model=settings.llm_model,
+            temperature=settings.llm_temperature, timeout=settings.llm_timeout_s,
+            max_retries=settings.llm_max_retries, max_tokens=settings.llm_max_output_tokens,
+            model_kwargs={"response_format": {"type": "json_object"}} if settings.llm_json_mode else {},
+        )
+        return cls(model, load_prompt(settings.prompts_dir), TokenCounter(settings.tokenizer_encoding,
+                   settings.tiktoken_cache_dir), settings.llm_prompt_token_budget, settings.shop_name)
+
+    def inputs(self, request: ReplyRequest, analysis: Any, hits: list[Hit], kb: KnowledgeBase,
+               strategy: str, n: int, total: int) -> dict[str, Any]:
+        order = request.order.model_dump_json(exclude_none=True) if request.order else "(no order given)"
+        fixed = self.prompt.system + self.prompt.user + analysis.redacted_message
+        packed = pack_context(kb, analysis.market, hits, order, self.tokens.count, self.tokens.truncate,
+                              self.budget, fixed)
+        self.last_prompt_tokens = packed.tokens
+        return {
+            "shop": self.shop, "tone_guide": packed.tone_guide, "market": analysis.market,
+            "culture": packed.culture, "sources": packed.sources, "order": order,
+            "language_name": self.prompt.language_names.get(analysis.language, "English"),
+            "intent": analysis.intent, "escalation": analysis.escalation.level,
+            # Only the redacted message ever leaves for the LLM.
+            "message": analysis.redacted_message, "n": n, "total": total, "strategy": strategy.replace("_", " "),
+        }
+
+    def draft(self, request: ReplyRequest, analysis: Any, hits: list[Hit], offline: list[Draft],
+              kb: KnowledgeBase, on_delta: Callable[[int, str], None] | None = None) -> list[Draft | None]:
+        out: list[Draft | None] = []
+        for i, fallback in enumerate(offline):
+            inputs = self.inputs(request, analysis, hits, kb, fallback.strategy, i + 1, len(offline))
+            chunks: list[str] = []
+            for chunk in self.chain.stream(inputs):
+                chunks.append(chunk)
+                if on_delta:
+                    on_delta(i, chunk)
+            parsed = parse_reply("".join(chunks))
+            if parsed is None:
+                out.append(None)
+                continue
+            out.append(Draft(text=parsed.reply.strip(), language=fallback.language,
+                             citations=list(dict.fromkeys(parsed.citations))[:5], tone=parsed.tone[:20],
+                             strategy=fallback.strategy, generator="llm"))
+        return out

@@ -1,0 +1,1 @@
+"""The peer pipelines the reports compare against."""
