@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -52,7 +52,10 @@ class Settings(BaseSettings):
     llm_max_retries: int = 1
     llm_prompt_token_budget: int = 1200
     llm_max_output_tokens: int = 400
-    llm_json_mode: bool = True  # ask the endpoint for a JSON object (response_format)
+    # How to ask for structured output: "json_schema" (OpenAI structured outputs),
+    # "json_object" (JSON mode), "llama_json_schema" (llama.cpp server: JSON constrained by a
+    # schema, so even a tiny model returns the right shape) or "none" (prompt only).
+    llm_response_format: Literal["none", "json_object", "json_schema", "llama_json_schema"] = "json_object"
     tokenizer_encoding: str = "o200k_base"
 
     # --- retrieval ---------------------------------------------------------------------

@@ -47,16 +47,48 @@ def parse_reply(raw: str) -> LLMReply | None:
     return reply if reply.reply.strip() else None
 
 
+def reply_schema(cited_ids: list[str]) -> dict[str, Any]:
+    """The JSON schema of a reply; citations limited to the documents in the prompt."""
+    citation: dict[str, Any] = {"type": "string"}
+    if cited_ids:
+        citation["enum"] = cited_ids
+    return {
+        "type": "object",
+        "properties": {"reply": {"type": "string"}, "citations": {"type": "array", "items": citation, "maxItems": 4},
+                       "tone": {"type": "string"}},
+        "required": ["reply", "citations", "tone"],
+        "additionalProperties": False,
+    }
+
+
+def response_format(kind: str, cited_ids: list[str]) -> dict[str, Any] | None:
+    if kind == "json_object":
+        return {"type": "json_object"}
+    if kind == "json_schema":
+        return {"type": "json_schema", "json_schema": {"name": "reply", "strict": True, "schema": reply_schema(cited_ids)}}
+    if kind == "llama_json_schema":
+        return {"type": "json_object", "schema": reply_schema(cited_ids)}
+    return None
+
+
 class ChainDrafter:
     def __init__(self, model: BaseChatModel, prompt: PromptFile, tokens: TokenCounter, budget: int,
-                 shop: str = "Novalane") -> None:
+                 shop: str = "Novalane", response_format: str = "none") -> None:
+        self.model = model
         self.prompt = prompt
         self.tokens = tokens
         self.budget = budget
         self.shop = shop
-        template = ChatPromptTemplate.from_messages([("system", prompt.system), ("user", prompt.user)])
-        self.chain = template | model | StrOutputParser()
+        self.response_format = response_format
+        self.template = ChatPromptTemplate.from_messages([("system", prompt.system), ("user", prompt.user)])
         self.last_prompt_tokens = 0
+        self.last_cited_ids: list[str] = []
+
+    def _chain(self, cited_ids: list[str]):  # type: ignore[no-untyped-def]
+        """prompt | model (with the structured-output request for this call) | text."""
+        fmt = response_format(self.response_format, cited_ids)
+        model = self.model.bind(response_format=fmt) if fmt else self.model
+        return self.template | model | StrOutputParser()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ChainDrafter:
@@ -67,10 +99,10 @@ class ChainDrafter:
             base_url=settings.llm_base_url, api_key=key, model=settings.llm_model,
             temperature=settings.llm_temperature, timeout=settings.llm_timeout_s,
             max_retries=settings.llm_max_retries, max_tokens=settings.llm_max_output_tokens,
-            model_kwargs={"response_format": {"type": "json_object"}} if settings.llm_json_mode else {},
         )
         return cls(model, load_prompt(settings.prompts_dir), TokenCounter(settings.tokenizer_encoding,
-                   settings.tiktoken_cache_dir), settings.llm_prompt_token_budget, settings.shop_name)
+                   settings.tiktoken_cache_dir), settings.llm_prompt_token_budget, settings.shop_name,
+                   settings.llm_response_format)
 
     def inputs(self, request: ReplyRequest, analysis: Any, hits: list[Hit], kb: KnowledgeBase,
                strategy: str, n: int, total: int) -> dict[str, Any]:
@@ -79,6 +111,7 @@ class ChainDrafter:
         packed = pack_context(kb, analysis.market, hits, order, self.tokens.count, self.tokens.truncate,
                               self.budget, fixed)
         self.last_prompt_tokens = packed.tokens
+        self.last_cited_ids = packed.cited_ids
         return {
             "shop": self.shop, "tone_guide": packed.tone_guide, "market": analysis.market,
             "culture": packed.culture, "sources": packed.sources, "order": order,
@@ -94,7 +127,7 @@ class ChainDrafter:
         for i, fallback in enumerate(offline):
             inputs = self.inputs(request, analysis, hits, kb, fallback.strategy, i + 1, len(offline))
             chunks: list[str] = []
-            for chunk in self.chain.stream(inputs):
+            for chunk in self._chain(self.last_cited_ids).stream(inputs):
                 chunks.append(chunk)
                 if on_delta:
                     on_delta(i, chunk)
