@@ -197,7 +197,7 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     data_dir = tmp / "data"
-    env = server_env(data_dir, not args.keep_rate_limit)
+    env = server_env(data_dir, rate_limit=args.keep_rate_limit)
     log_path = tmp / "server.log"
     proc = None
     rows: list[dict] = []

@@ -70,7 +70,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _engine(engine: ReplyEngine, base_url: str, response_format: str, timeout: float = 120.0) -> ReplyEngine:
     settings = engine.settings.model_copy(update={
         "llm_base_url": base_url, "llm_model": "smollm2", "llm_timeout_s": timeout, "llm_max_retries": 0,
-        "llm_max_output_tokens": 160, "llm_temperature": 0.0, "llm_response_format": response_format,
+        "llm_max_output_tokens": 120, "llm_temperature": 0.0, "llm_response_format": response_format,
     })
     return ReplyEngine(settings, engine.index, engine.kb, engine.analyzer, llm=ChainDrafter.from_settings(settings),
                        clock=lambda: dt.date(2026, 11, 20))

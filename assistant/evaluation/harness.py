@@ -74,13 +74,13 @@ def run_suite(suite: LoadedSuite, rt: Runtime) -> SuiteResult:
 def run(paths: list[Path], rt: Runtime) -> Report:
     """Load every suite first (a typo in the last file fails before minutes of work), then run."""
     started = dt.datetime.now(dt.UTC)
+    t0 = time.perf_counter()
     suites = [load_suite(p) for p in paths]
     for suite in suites:
         for gate in suite.spec.gates.values():
             gates.parse_threshold(gate)
         for m in suite.spec.metrics:
             registry.get(m.name)
-    t0 = time.perf_counter()
     results = [run_suite(s, rt) for s in suites]
     generator = "llm" if rt.settings.llm_configured else "offline"
     return Report(started_at=started.isoformat(timespec="seconds"), duration_s=round(time.perf_counter() - t0, 2),

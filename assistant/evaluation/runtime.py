@@ -40,6 +40,7 @@ class Runtime:
     workers: int = 1
     progress: ProgressFactory = no_progress
     engine_factory: Callable[[Settings], ReplyEngine] | None = None  # tests inject a fake engine
+    share_work: bool = True  # reuse analysis/retrieval between suggest and auto_reply (see reuse.py)
     observations: dict[str, Any] = field(default_factory=dict)  # (kind, case hash) → observation
     _engine: ReplyEngine | None = None
     _naive: NaiveRag | None = None
@@ -57,6 +58,10 @@ class Runtime:
                     engine = ReplyEngine.from_settings(self.settings)
                 today = self.today
                 engine.clock = lambda: today
+                if self.share_work:
+                    from assistant.evaluation.reuse import share_between_calls
+
+                    share_between_calls(engine)
                 self._engine = engine
             return self._engine
 

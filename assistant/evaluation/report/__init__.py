@@ -1,0 +1,1 @@
+"""Report files: ``report.json`` (the stable schema), ``summary.md`` and ``report.html``."""
