@@ -128,6 +128,10 @@ def test_suggest_accept_and_edit(page: Any) -> None:
     page.get_by_test_id("message").fill(SPANISH_MESSAGE)
     page.get_by_test_id("market").select_option("ES")
     page.get_by_test_id("channel").select_option("marketplace")
+    # With an order in transit the case is a not-received dispute: several drafts, each a different offer.
+    page.get_by_test_id("order-json").fill('{"order_number": "8123456789012345", "status": "in_transit", '
+                                           '"carrier": "Cainiao", "tracking_number": "LP00123456789012", '
+                                           '"shipped_at": "2026-10-10", "marketplace": "aliexpress"}')
 
     with page.expect_response(lambda r: r.url.endswith("/v1/suggestions"), timeout=SUGGESTION_TIMEOUT_MS) as resp:
         page.get_by_test_id("submit").click()

@@ -52,7 +52,9 @@ def _errors(observations: list[Any]) -> tuple[list[str], list[Failure]]:
 def run_suite(suite: LoadedSuite, rt: Runtime) -> SuiteResult:
     spec = suite.spec
     t0 = time.perf_counter()
-    observations = runners.observe(suite, rt)
+    # A suite of LLM-only metrics (the judge) has nothing to do offline: skip the engine calls.
+    llm_only = all(registry.get(m.name).needs_llm for m in spec.metrics)
+    observations = [] if llm_only and not rt.settings.llm_configured else runners.observe(suite, rt)
     ctx = rt.metric_context()
     metrics = compute_metrics(spec.metrics, observations, ctx)
     errors, failures = _errors(observations)

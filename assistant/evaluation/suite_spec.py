@@ -56,6 +56,7 @@ class SuiteSpec(BaseModel):
     kind: Kind
     description: str = ""
     default: bool = False
+    order: int = 100  # position in a default run and in the reports (then by name)
     cases: str | list[str] | list[dict[str, Any]]
     metrics: list[MetricSpec] = Field(min_length=1)
     gates: dict[str, str] = {}

@@ -68,7 +68,8 @@ def select(names: list[str], directory: Path) -> list[Path]:
     """The files for the requested names or paths; all ``default: true`` suites when none given."""
     available = discover(directory) if directory.is_dir() else {}
     if not names:
-        chosen = [p for p in available.values() if read_spec(p).default]
+        specs = {p: read_spec(p) for p in available.values()}
+        chosen = sorted((p for p, s in specs.items() if s.default), key=lambda p: (specs[p].order, specs[p].name))
         if not chosen:
             raise InputError(f"no default suites in {directory}")
         return chosen

@@ -38,7 +38,7 @@ def _judge_llm(ctx: MetricContext) -> Any:
         assert s is not None
         ctx.cache["judge_llm"] = ChatOpenAI(
             model=s.llm_model, base_url=s.llm_base_url, temperature=0, timeout=s.llm_timeout_s,
-            max_retries=s.llm_max_retries,
+            max_retries=s.llm_max_retries, max_completion_tokens=120,  # a verdict is one short JSON line
             api_key=s.llm_api_key.get_secret_value() if s.llm_api_key else "not-needed",
         )
         ctx.cache["judge_cache"] = JudgeCache(s.data_dir / "judge-cache.sqlite3")
@@ -72,7 +72,7 @@ def verdict(o: ReplyObs, rubric: str, ctx: MetricContext) -> dict[str, Any]:
     return result
 
 
-@metric("judge", input="reply")
+@metric("judge", input="reply", needs_llm=True)
 def judge(observations: list[ReplyObs], params: dict[str, Any], ctx: MetricContext) -> MetricResult:
     if ctx.settings is None or not ctx.settings.llm_configured:
         return MetricResult(name="judge", value=None, reason="skipped: no LLM configured (set ASSISTANT_LLM_BASE_URL)")

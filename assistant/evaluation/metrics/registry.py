@@ -28,39 +28,44 @@ class MetricDef:
     fn: MetricFn
     input: Input
     peer: bool  # meaningful for the naive pipeline too (it has drafts/rankings, no analysis)
+    needs_llm: bool = False  # skipped (value None) when no LLM is configured
 
 
 _REGISTRY: dict[str, MetricDef] = {}
+_loaded = False  # importing one metric module directly must not hide the others
 
 
-def metric(name: str, input: Input, peer: bool = False) -> Callable[[MetricFn], MetricFn]:  # noqa: A002
+def metric(name: str, input: Input, peer: bool = False,  # noqa: A002
+           needs_llm: bool = False) -> Callable[[MetricFn], MetricFn]:
     def register(fn: MetricFn) -> MetricFn:
         if name in _REGISTRY:
             raise RuntimeError(f"metric {name!r} registered twice")
-        _REGISTRY[name] = MetricDef(name, fn, input, peer)
+        _REGISTRY[name] = MetricDef(name, fn, input, peer, needs_llm)
         return fn
 
     return register
 
 
 def _load_all() -> None:
+    global _loaded
+    if _loaded:
+        return
     package = importlib.import_module("assistant.evaluation.metrics")
     for info in pkgutil.iter_modules(package.__path__):
         if info.name not in ("base", "registry"):
             importlib.import_module(f"{package.__name__}.{info.name}")
+    _loaded = True
 
 
 def get(name: str) -> MetricDef:
-    if not _REGISTRY:
-        _load_all()
+    _load_all()
     if name not in _REGISTRY:
         raise InputError(f"unknown metric '{name}' (known: {', '.join(sorted(_REGISTRY))})")
     return _REGISTRY[name]
 
 
 def names() -> list[str]:
-    if not _REGISTRY:
-        _load_all()
+    _load_all()
     return sorted(_REGISTRY)
 
 

@@ -42,7 +42,7 @@ def _metrics_table(suite: SuiteResult) -> str:
     rows = []
     for m in suite.metrics:
         g, d = gates.get(m.name), deltas.get(m.name)
-        gate = "" if g is None else f'<span class="{"pass" if g.passed else "fail"}">{"✅" if g.passed else "❌"} {escape(g.threshold)}</span>'
+        gate = "" if g is None else f'<span class="{"pass" if g.passed else "fail"}">{"✓" if g.passed else "✗"} {escape(g.threshold)}</span>'
         cells = [f"<td>{escape(m.name)}</td>", f'<td class="num">{_num(m.value)}</td>']
         if peer:
             cells.append(f'<td class="num">{_num(peer[m.name].value) if m.name in peer else ""}</td>')
@@ -54,7 +54,7 @@ def _metrics_table(suite: SuiteResult) -> str:
     for g in suite.gates:
         if suite.metric(g.metric) is None:
             rows.append(f'<tr><td>{escape(g.metric)}</td><td class="num">—</td><td colspan="9">'
-                        f'<span class="fail">❌ {escape(g.threshold)}: metric not computed</span></td></tr>')
+                        f'<span class="fail">✗ {escape(g.threshold)}: metric not computed</span></td></tr>')
     return f"<table>{head}{''.join(rows)}</table>"
 
 

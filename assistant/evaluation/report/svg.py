@@ -66,7 +66,8 @@ def heatmap(labels: list[str], matrix: list[list[int]], title: str) -> str:
     if not n:
         return ""
     cell, left, top = 16, 150, 150
-    width, height = left + cell * n + 10, top + cell * n + 10
+    # Column labels are rotated up and to the right: leave room for the last ones.
+    width, height = left + cell * n + 90, top + cell * n + 10
     body = [f'<text x="4" y="14" font-size="12" font-weight="600">{escape(title)}</text>',
             f'<text x="4" y="30" font-size="10" fill="#555">rows: expected · columns: predicted</text>']
     for i, label in enumerate(labels):
