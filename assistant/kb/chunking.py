@@ -80,7 +80,12 @@ def _split(text: str, limit: int, count: Callable[[str], int]) -> list[str]:
             joiner = " " if isinstance(separator, re.Pattern) else separator
             return _pack(pieces, limit, count, joiner)
     # One enormous sentence: cut on token count (rare; keeps the guarantee).
-    words, out, current = text.split(" "), [], ""
+    return word_windows(text.split(" "), limit, count)
+
+
+def word_windows(words: list[str], limit: int, count: Callable[[str], int]) -> list[str]:
+    """Greedy windows of whole words, each at most ``limit`` tokens."""
+    out, current = [], ""
     for word in words:
         if current and count(current + " " + word) > limit:
             out.append(current)
@@ -139,15 +144,7 @@ def chunk_document(doc: Document, max_tokens: int, count: Callable[[str], int]) 
 
 def fixed_size_chunks(doc: Document, size_tokens: int, count: Callable[[str], int]) -> list[Passage]:
     """The naive baseline's chunking: fixed token windows, no headings kept (for eval only)."""
-    words, pieces, current = doc.body.split(), [], ""
-    for word in words:
-        if current and count(current + " " + word) > size_tokens:
-            pieces.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    if current:
-        pieces.append(current)
+    pieces = word_windows(doc.body.split(), size_tokens, count)
     meta = doc.meta
     return [
         Passage(id=f"{meta.id}#{i}", doc_id=meta.id, doc_type=meta.doc_type, title=meta.title,

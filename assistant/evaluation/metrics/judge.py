@@ -46,8 +46,16 @@ def _judge_llm(ctx: MetricContext) -> Any:
 
 
 def _parse(text: str) -> dict[str, Any]:
+    """The JSON verdict, or failing that a "score: N" the model wrote around it."""
+    data: dict[str, Any] = {}
     match = re.search(r"\{.*\}", text, re.S)
-    data = json.loads(match.group()) if match else {}
+    if match:
+        try:
+            data = json.loads(match.group())
+        except json.JSONDecodeError:
+            data = {}
+    if "score" not in data and (loose := re.search(r"(?i)score\W{0,3}([1-5])\b", text)):
+        data = {"score": loose.group(1), "why": text.strip()}
     score = int(data.get("score", 0))
     if not 1 <= score <= 5:
         raise ValueError(f"judge gave no score 1-5: {text[:120]!r}")
