@@ -139,4 +139,7 @@ def import_(
         typer.secho(f"skipped (label not mapped to an intent; add it to --map): {skipped}", fg=typer.colors.YELLOW)
     for row in result.bad_rows:
         typer.secho(f"skipped line {row.line}: {row.problem}", fg=typer.colors.YELLOW)
-    typer.echo(f"run it: support-assistant eval {result.suite}")
+    from assistant.evaluation.suites import default_suites_dir
+
+    in_default = Path(result.suite_path).resolve().parent == default_suites_dir().resolve()
+    typer.echo(f"run it: support-assistant eval {result.suite if in_default else result.suite_path}")

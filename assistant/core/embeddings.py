@@ -12,6 +12,7 @@ The model is loaded once per process and shared (it is read-only and thread-safe
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,13 @@ def _load_model() -> Any:
         return _model
 
 
+@lru_cache(maxsize=2048)
+def _encode_one(text: str) -> np.ndarray:
+    vec = np.asarray(_load_model().encode([text]), dtype=np.float32)[0]
+    vec.setflags(write=False)  # shared by every caller of the cache
+    return vec
+
+
 @register_embedding_function
 class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
     """USE-multilingual v3 (16 languages, 512 dims, L2-normalised) for Chroma and LangChain."""
@@ -51,6 +59,12 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        if len(texts) == 1:
+            # A request embeds its message for intent and again for retrieval: once is enough.
+            return _encode_one(texts[0])[None, :]
+        return self._encode_many(texts)
+
+    def _encode_many(self, texts: list[str]) -> np.ndarray:
         model = _load_model()
         parts = [
             np.atleast_2d(np.asarray(model.encode(texts[i : i + self.batch_size]), dtype=np.float32))

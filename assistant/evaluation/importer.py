@@ -155,7 +155,7 @@ def import_file(source: Path, out: Path, text_col: str, label_col: str, lang_col
     cases_path = out.with_name(f"{name}.cases.jsonl")
     out.parent.mkdir(parents=True, exist_ok=True)
     cases_path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
-    out.write_text(_suite_yaml(name, source, cases_path.name, len(cases), lang_col is not None), encoding="utf-8")
+    out.write_text(_suite_yaml(name, source, out, cases_path.name, len(cases), lang_col is not None), encoding="utf-8")
     return ImportResult(
         suite=name, suite_path=str(out), cases_path=str(cases_path), rows=len(rows), imported=len(cases),
         by_intent=dict(sorted(Counter(c["intent"] for c in cases).items())), unmapped=dict(unmapped.most_common()),
@@ -163,11 +163,11 @@ def import_file(source: Path, out: Path, text_col: str, label_col: str, lang_col
     )
 
 
-def _suite_yaml(name: str, source: Path, cases_file: str, count: int, has_language: bool) -> str:
+def _suite_yaml(name: str, source: Path, out: Path, cases_file: str, count: int, has_language: bool) -> str:
     today = dt.date.today().isoformat()
     return (
         f"# Imported from {source.name} on {today} by `support-assistant eval import` ({count} cases).\n"
-        f"# Run it with: support-assistant eval {name}\n"
+        f"# Run it with: support-assistant eval {name}   (from the suites directory) or: support-assistant eval {out}\n"
         f"name: {name}\n"
         "kind: intent\n"
         f"description: Intent accuracy on help-desk tickets imported from {source.name}\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 REPORT_VERSION = 1
 
@@ -74,9 +74,11 @@ class SuiteResult(BaseModel):
     deltas: list[MetricDelta] = []  # filled when a baseline is compared
     errors: list[str] = []  # cases the product could not process (never silently dropped)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
-        return all(g.passed for g in self.gates)
+        """Every gate passed and no case crashed the product (a crash is a bug, whatever the scores)."""
+        return all(g.passed for g in self.gates) and not self.errors
 
     def metric(self, name: str) -> MetricResult | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -91,6 +93,7 @@ class Report(BaseModel):
     baseline: str | None = None
     suites: list[SuiteResult] = []
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
         return all(s.passed for s in self.suites)

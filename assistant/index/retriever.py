@@ -1,12 +1,15 @@
-"""Hybrid retrieval: Chroma vector similarity fused with BM25, filtered by market and type.
+"""Hybrid retrieval: vector similarity fused with BM25, filtered by market and document type.
 
 Each passage has two vectors (its text, and its heading line alone); its similarity is
 0.6 · text + 0.4 · heading. Fusion adds the BM25 score normalised by the best lexical
 score among the candidates, and a small boost for documents written for the requested
 market (a Gulf return policy beats the generic FAQ for a customer in Dubai). The weights
-were chosen on eval/retrieval (see eval/README.md for the measured grid). The lexical weight is small on purpose: for a
-question in Japanese about an English passage BM25 has nothing to say (and its best
-"match" is noise), while for an order number or SKU it decides the ranking.
+were chosen on eval/retrieval (see eval/README.md).
+
+Where the vectors live: an index of up to ``exact_limit`` passages (a seller's knowledge
+base is a few thousand) is searched exactly in memory, a few milliseconds a query with no
+round trip to Chroma; a larger one is searched with Chroma's ANN index, and only its
+candidates are scored exactly.
 """
 
 from __future__ import annotations
@@ -42,10 +45,28 @@ class Hit(BaseModel):
         return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _matches(p: Passage, market: str | None, doc_types: set[str] | None) -> bool:
-    if doc_types and p.doc_type not in doc_types:
-        return False
-    return market is None or ALL_MARKETS in p.markets or market in p.markets
+class Snapshot:
+    """An immutable view of the index: passages, BM25, and (small indexes) both vector views."""
+
+    def __init__(self, passages: list[Passage], vectors: dict[str, np.ndarray]) -> None:
+        self.passages = passages
+        self.by_id = {p.id: i for i, p in enumerate(passages)}
+        self.lexical = LexicalIndex(passages)
+        self.markets = [set(p.markets) for p in passages]
+        self.types = np.array([p.doc_type for p in passages])
+        self.text_vecs: np.ndarray | None = None
+        self.head_vecs: np.ndarray | None = None
+        if vectors and passages:
+            self.text_vecs = np.vstack([vectors[p.id] for p in passages])
+            self.head_vecs = np.vstack([vectors.get(p.id + HEADING_VIEW, vectors[p.id]) for p in passages])
+
+    def mask(self, market: str | None, types: set[str] | None) -> np.ndarray:
+        allowed = np.ones(len(self.passages), dtype=bool)
+        if types:
+            allowed &= np.isin(self.types, list(types))
+        if market:
+            allowed &= np.array([ALL_MARKETS in m or market in m for m in self.markets])
+        return allowed
 
 
 class HybridRetriever:
@@ -57,6 +78,7 @@ class HybridRetriever:
         lexical_weight: float = 0.15,
         text_weight: float = 0.6,
         market_boost: float = 0.06,
+        exact_limit: int = 20_000,
     ) -> None:
         self.collection = collection
         self.embed = embed
@@ -64,34 +86,22 @@ class HybridRetriever:
         self.lexical_weight = lexical_weight
         self.text_weight = text_weight
         self.market_boost = market_boost
+        self.exact_limit = exact_limit
         self._lock = threading.Lock()
-        self._lexical = LexicalIndex([])
+        self._snapshot = Snapshot([], {})
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the lexical view from the collection (after an ingest); swapped atomically."""
-        lexical = LexicalIndex(read_all(self.collection))
+        """Rebuild the snapshot from the collection (after an ingest); swapped atomically."""
+        in_memory = self.collection.count() <= 2 * self.exact_limit  # two records per passage
+        passages, vectors = read_all(self.collection, with_vectors=in_memory)
+        snapshot = Snapshot(passages, vectors)
         with self._lock:
-            self._lexical = lexical
+            self._snapshot = snapshot
 
     @property
     def size(self) -> int:
-        return len(self._lexical.passages)
-
-    def _view_similarities(self, pids: list[str], qvec: np.ndarray) -> dict[str, tuple[float, float]]:
-        if not pids:
-            return {}
-        got = self.collection.get(ids=pids + [p + HEADING_VIEW for p in pids], include=["embeddings"])
-        emb = dict(zip(got["ids"], got["embeddings"], strict=True))
-        out: dict[str, tuple[float, float]] = {}
-        for pid in pids:
-            if pid not in emb:
-                continue
-            text_sim = float(np.dot(qvec, np.asarray(emb[pid], dtype=np.float32)))
-            head = emb.get(pid + HEADING_VIEW)
-            heading_sim = float(np.dot(qvec, np.asarray(head, dtype=np.float32))) if head is not None else text_sim
-            out[pid] = (text_sim, heading_sim)
-        return out
+        return len(self._snapshot.passages)
 
     def search(
         self,
@@ -101,41 +111,62 @@ class HybridRetriever:
         doc_types: Iterable[str] | None = None,
         one_per_doc: bool = True,
     ) -> list[Hit]:
-        lexical = self._lexical
-        if not lexical.passages or not query.strip():
+        snap = self._snapshot
+        if not snap.passages or not query.strip():
             return []
         types = set(doc_types) if doc_types else None
-        by_id = {p.id: i for i, p in enumerate(lexical.passages)}
-
         qvec = np.asarray(self.embed([query])[0], dtype=np.float32)
-        res = self.collection.query(
-            query_embeddings=[qvec.tolist()], n_results=min(2 * self.candidates, 2 * len(lexical.passages)),
-            where=where_filter(market, types), include=[],
-        )
-        bm25 = lexical.scores(query)
-        allowed = np.array([_matches(p, market, types) for p in lexical.passages])
-        bm25 = np.where(allowed, bm25, 0.0)
+        allowed = snap.mask(market, types)
+
+        bm25 = np.where(allowed, snap.lexical.scores(query), 0.0)
         top_lex = np.argsort(-bm25)[: self.candidates]
         best = float(bm25[top_lex[0]]) if len(top_lex) and bm25[top_lex[0]] > 0 else 0.0
 
-        # Candidates from either view of the vector search, plus the best lexical matches;
-        # then score every candidate exactly on both views.
-        candidates = {rid.removesuffix(HEADING_VIEW) for rid in res["ids"][0]}
-        candidates |= {lexical.passages[i].id for i in top_lex if bm25[i] > 0}
-        candidates = {pid for pid in candidates if pid in by_id}
-        sims = self._view_similarities(sorted(candidates), qvec)
+        if snap.text_vecs is not None and snap.head_vecs is not None:
+            sims = self.text_weight * (snap.text_vecs @ qvec) + (1 - self.text_weight) * (snap.head_vecs @ qvec)
+            ranked = np.argsort(-np.where(allowed, sims, -np.inf))[: 2 * self.candidates]
+            candidates = {int(i) for i in ranked if allowed[i]} | {int(i) for i in top_lex if bm25[i] > 0}
+            vector: Any = sims
+        else:
+            candidates, vector = self._ann_candidates(snap, qvec, market, types, top_lex, bm25)
 
         hits: list[Hit] = []
-        for pid, (text_sim, heading_sim) in sims.items():
-            idx = by_id[pid]
-            passage = lexical.passages[idx]
-            v = self.text_weight * text_sim + (1 - self.text_weight) * heading_sim
+        for idx in candidates:
+            passage = snap.passages[idx]
+            v = float(vector[idx])
             lex = float(bm25[idx]) / best if best else 0.0
             local = self.market_boost if market and market in passage.markets else 0.0
             hits.append(Hit(passage=passage, score=v + self.lexical_weight * lex + local,
                             vector_score=v, lexical_score=lex))
-        hits.sort(key=lambda h: h.score, reverse=True)
+        hits.sort(key=lambda h: (-h.score, h.passage.id))
         if one_per_doc:
             seen: set[str] = set()
             hits = [h for h in hits if not (h.doc_id in seen or seen.add(h.doc_id))]
         return hits[:k]
+
+    def _ann_candidates(
+        self, snap: Snapshot, qvec: np.ndarray, market: str | None, types: set[str] | None,
+        top_lex: np.ndarray, bm25: np.ndarray,
+    ) -> tuple[set[int], dict[int, float]]:
+        """Large index: Chroma's ANN over both views, then exact scores for the candidates."""
+        res = self.collection.query(
+            query_embeddings=[qvec.tolist()], n_results=min(2 * self.candidates, 2 * len(snap.passages)),
+            where=where_filter(market, types), include=[],
+        )
+        ids = {rid.removesuffix(HEADING_VIEW) for rid in res["ids"][0]}
+        ids |= {snap.passages[i].id for i in top_lex if bm25[i] > 0}
+        ids = {pid for pid in ids if pid in snap.by_id}
+        if not ids:
+            return set(), {}
+        pids = sorted(ids)
+        got = self.collection.get(ids=pids + [p + HEADING_VIEW for p in pids], include=["embeddings"])
+        emb = {rid: np.asarray(e, dtype=np.float32) for rid, e in zip(got["ids"], got["embeddings"], strict=True)}
+        vector: dict[int, float] = {}
+        for pid in pids:
+            if pid not in emb:  # deleted since the snapshot; gone at the next refresh
+                continue
+            text_sim = float(emb[pid] @ qvec)
+            head = emb.get(pid + HEADING_VIEW)
+            head_sim = float(head @ qvec) if head is not None else text_sim
+            vector[snap.by_id[pid]] = self.text_weight * text_sim + (1 - self.text_weight) * head_sim
+        return set(vector), vector

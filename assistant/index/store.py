@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
@@ -97,17 +98,24 @@ def where_filter(market: str | None, doc_types: Iterable[str] | None) -> dict[st
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def read_all(collection: Collection, page: int = 5000) -> list[Passage]:
-    """Every stored passage (used to build the lexical index and to plan ingests)."""
+def read_all(
+    collection: Collection, page: int = 5000, with_vectors: bool = False
+) -> tuple[list[Passage], dict[str, np.ndarray]]:
+    """Every stored passage, and (optionally) every record's vector by record id."""
     out: list[Passage] = []
+    vectors: dict[str, np.ndarray] = {}
+    include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
     offset = 0
     while True:
-        got = collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
+        got = collection.get(include=include, limit=page, offset=offset)  # type: ignore[arg-type]
         ids = got["ids"]
-        for pid, text, meta in zip(ids, got["documents"] or [], got["metadatas"] or [], strict=True):
+        embeddings = got.get("embeddings") if with_vectors else None
+        for i, (pid, text, meta) in enumerate(zip(ids, got["documents"] or [], got["metadatas"] or [], strict=True)):
+            if embeddings is not None:
+                vectors[pid] = np.asarray(embeddings[i], dtype=np.float32)
             if pid.endswith(HEADING_VIEW):
                 continue
             out.append(passage_from_record(pid, text or "", dict(meta or {})))
         if len(ids) < page:
-            return out
+            return out, vectors
         offset += page

@@ -28,12 +28,14 @@ class KnowledgeBase:
 
     def __init__(self, docs: list[Document]) -> None:
         self.docs = {d.meta.id: d for d in docs}
+        self._owners: dict[str, list[Document]] = {}
+        for doc in docs:
+            for key in doc.meta.facts:
+                self._owners.setdefault(key, []).append(doc)
 
     def fact(self, key: str, market: str | None) -> Fact | None:
         general: Fact | None = None
-        for doc in self.docs.values():
-            if key not in doc.meta.facts:
-                continue
+        for doc in self._owners.get(key, []):
             fact = Fact(key=key, value=str(doc.meta.facts[key]), doc_id=doc.meta.id)
             if market and market in doc.meta.markets:
                 return fact

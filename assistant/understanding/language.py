@@ -3,7 +3,8 @@
 Three layers, cheapest and surest first:
 1. Script: Hangul is Korean, kana is Japanese, Han without kana is Chinese, Arabic script is
    Arabic, Cyrillic is Russian (the supported set has one language per script).
-2. Latin script, four words or more: langdetect (seeded, so deterministic) and lingua vote.
+2. Latin script, four words or more: lingua, and when it is not sure, langdetect (seeded,
+   so deterministic) votes with it.
 3. Latin script, short text: lingua (built for short text) restricted to our languages,
    with a vote from the language packs' own cue words ("bedankt", "obrigado") because
    single polite words are where statistical detectors disagree most.
@@ -18,7 +19,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from langdetect import DetectorFactory, detect_langs
+from langdetect import DetectorFactory
+from langdetect.detector_factory import init_factory
+from langdetect import detector_factory as _df
 from langdetect.lang_detect_exception import LangDetectException
 from pydantic import BaseModel
 
@@ -53,7 +56,9 @@ def _script_counts(text: str) -> dict[str, int]:
             counts["arabic"] += 1
         elif 0x0400 <= o <= 0x04FF:
             counts["cyrillic"] += 1
-        elif ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"):
+        elif ch.isascii() and ch.isalpha():
+            counts["latin"] += 1
+        elif o < 0x0250 and ch.isalpha():  # Latin-1 and Latin Extended-A/B (ä, ł, ş, ...)
             counts["latin"] += 1
     return counts
 
@@ -91,7 +96,11 @@ def _lingua_scores(text: str) -> dict[str, float]:
 def _langdetect_scores(text: str) -> dict[str, float]:
     with _langdetect_lock:
         try:
-            return {g.lang.split("-")[0]: float(g.prob) for g in detect_langs(text)}
+            init_factory()
+            detector = _df._factory.create()
+            detector.n_trial = 3  # default 7; three random-walk trials are plenty for a vote
+            detector.append(text)
+            return {g.lang.split("-")[0]: float(g.prob) for g in detector.get_probabilities()}
         except LangDetectException:
             return {}
 
@@ -100,8 +109,12 @@ def detect_language(
     text: str,
     hint: str | None = None,
     cue_votes: Callable[[str], dict[str, int]] | None = None,
+    fast: bool = False,
 ) -> LanguageGuess:
-    """Detect the language of ``text`` (ISO 639-1, one of ``LANGUAGES``)."""
+    """Detect the language of ``text`` (ISO 639-1, one of ``LANGUAGES``).
+
+    ``fast`` skips langdetect (used to check our own drafts, which are long and clean).
+    """
     cleaned = NOISE.sub(" ", text)
     counts = _script_counts(cleaned)
     if (guess := _by_script(counts)) is not None:
@@ -112,9 +125,11 @@ def detect_language(
 
     words = re.findall(r"[^\W\d_]+", cleaned)
     lingua = _lingua_scores(cleaned)
-    if len(words) >= 4:
-        # Both detectors vote: langdetect alone confuses close pairs (es/pt, nl/de) on
-        # one-sentence messages, lingua alone is weaker on long mixed text.
+    sure = max(lingua.values(), default=0.0) >= 0.9
+    if len(words) >= 4 and not sure and not fast:
+        # Both detectors vote when lingua hesitates: langdetect alone confuses close pairs
+        # (es/pt, nl/de) on one-sentence messages, lingua alone is weaker on long mixed
+        # text. langdetect is pure Python (~30 ms a call), so it is asked only then.
         ld = {k: v for k, v in _langdetect_scores(cleaned).items() if k in LATIN_LANGS}
         scores = {k: 0.4 * ld.get(k, 0.0) + 0.6 * lingua.get(k, 0.0) for k in LATIN_LANGS}
         method = "langdetect+lingua"

@@ -72,7 +72,7 @@ class Verifier:
             issues.append(Issue(code="invalid_citation", detail=f"unknown documents {unknown}"))
         body = _body_only(text)
         if len(re.findall(r"\w+", body)) >= 3:
-            guess = detect_language(body, hint=language)
+            guess = detect_language(body, hint=language, fast=True)
             if guess.language != language:
                 issues.append(Issue(code="wrong_language", detail=f"draft reads as {guess.language}, expected {language}"))
         grounding = "\n".join(self.kb.text(c) for c in draft.citations if c in self.kb.docs) + "\n" + context_text
