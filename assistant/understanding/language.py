@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
