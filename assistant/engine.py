@@ -152,7 +152,7 @@ class ReplyEngine:
             sources=[Source(doc_id=h.doc_id, title=h.passage.title, doc_type=h.passage.doc_type,
                             score=round(h.score, 4), snippet=h.snippet()) for h in hits],
             pii_redacted=bool(analysis.pii_kinds), generator=generator, fallback_reason=fallback,
-            market=analysis.market, situation=situation,
+            market=analysis.market, situation=situation, cues=analysis.cues, pii_kinds=analysis.pii_kinds,
             entities=analysis.entities.model_dump(), customer_value=value,
             verification=verification, suggestion_id=uuid.uuid4().hex,
             timings={k: round(v, 2) for k, v in timings.items()},
@@ -163,7 +163,9 @@ class ReplyEngine:
         top = max((s.score for s in suggestion.sources), default=0.0)
         verified = bool(suggestion.verification and suggestion.verification[0]["passed"])
         decision = decide(self.policy, suggestion.intent, suggestion.intent_confidence,
-                          suggestion.escalation.level, suggestion.escalation.reasons, top, verified)
+                          suggestion.escalation.level, suggestion.escalation.reasons, top, verified,
+                          cues=set(suggestion.cues), situation=suggestion.situation,
+                          pii_kinds=set(suggestion.pii_kinds))
         reply = suggestion.drafts[0].text if decision.action == "reply" and suggestion.drafts else None
         return AutoReply(**suggestion.model_dump(), action=decision.action, reply=reply, reason=decision.reason)
 

@@ -143,6 +143,8 @@ class Suggestion(BaseModel):
     fallback_reason: str | None = None
     market: str
     situation: str = "default"
+    cues: list[str] = []
+    pii_kinds: list[str] = []
     entities: dict[str, Any] = {}
     customer_value: CustomerValue | None = None
     verification: list[dict[str, Any]] = []

@@ -18,6 +18,8 @@ from assistant.drafting.packs import DraftPlan, IntentPlan, Pack, Plans, Sentenc
 from assistant.models import Draft, Escalation
 
 NO_SPACE_LANGS = {"ja", "zh"}
+# Intents whose reply should name the parcel when the order has a tracking number.
+TRACKING_INTENTS = {"item_not_received", "complaint", "refund_request", "contact_human", "cancel_order"}
 
 
 class DraftRequest(BaseModel):
@@ -90,7 +92,7 @@ class OfflineDrafter:
         variants = pack.body.get(key) or pack.body["other"]
         body_items = variants.get(req.situation) or variants["default"]
         body = [s for item in body_items if (s := _sentence(item, values, used))]
-        if key == "item_not_received" and "tracking_number" in values and "tracking_number" not in used:
+        if key in TRACKING_INTENTS and "tracking_number" in values and "tracking_number" not in used:
             # Name the parcel the customer is asking about: borrow the tracking sentence of
             # the track-order wording (same language, same register).
             ref = next((s for item in pack.body["track_order"].get("with_tracking", [])
