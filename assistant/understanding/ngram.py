@@ -54,7 +54,8 @@ def hashed_features(text: str) -> np.ndarray:
     """Sorted, unique feature ids of ``text`` (binary bag of n-grams)."""
     mask = (1 << HASH_BITS) - 1
     grams = char_ngrams(text)
-    return np.unique(np.fromiter((zlib.crc32(g.encode()) & mask for g in grams), np.int64, len(grams)))
+    ids = np.fromiter((zlib.crc32(g.encode()) & mask for g in grams), np.int64, len(grams))
+    return np.unique(ids)
 
 
 class NgramNaiveBayes:
@@ -64,14 +65,16 @@ class NgramNaiveBayes:
         self.vocab, self.idf, self.log_prob = vocab, idf, log_prob  # log_prob: (features, classes)
 
     @classmethod
-    def fit(cls, texts: list[str], y: np.ndarray, classes: int, alpha: float = 0.1) -> NgramNaiveBayes:
+    def fit(cls, texts: list[str], y: np.ndarray, classes: int,
+            alpha: float = 0.1) -> NgramNaiveBayes:
         feats = [hashed_features(t) for t in texts]
         rows = np.repeat(np.arange(len(feats)), [len(f) for f in feats])
         vocab, cols = np.unique(np.concatenate(feats), return_inverse=True)
         df = np.bincount(cols, minlength=len(vocab))
         idf = (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
         vals = idf[cols]
-        norms = np.sqrt(np.bincount(rows, weights=vals.astype(np.float64) ** 2, minlength=len(feats)))
+        norms = np.sqrt(np.bincount(rows, weights=vals.astype(np.float64) ** 2,
+                                    minlength=len(feats)))
         vals = vals / np.maximum(norms[rows], 1e-12)
         counts = np.bincount(cols * classes + y[rows], weights=vals, minlength=len(vocab) * classes)
         counts = counts.reshape(len(vocab), classes) + alpha
@@ -89,11 +92,37 @@ class NgramNaiveBayes:
         return weights @ self.log_prob[idx]
 
 
+# Lists that say nothing about what the customer wants (CV: no gain from them).
+_NOT_INTENT_SIGNALS = ("forbidden_phrases", "injection", "politeness_markers", "empathy_markers")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
+
+
+def _trie(entries: set[str]) -> str:
+    """One regex for many literals, as a prefix tree: twice as fast as a flat alternation.
+
+    Only whether something matches matters, so an entry that is a prefix of another ends
+    its branch (matching the shorter one is enough).
+    """
+    root: dict[str, dict] = {}
+    for entry in entries:
+        node = root
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return build(root)
+
+
 class CueMatcher:
     """Which lexicon lists (any language) a text hits, as a 0/1 vector."""
 
-    SIGNALS = tuple(k for k in CUE_KEYS
-                    if k not in ("forbidden_phrases", "injection", "politeness_markers", "empathy_markers"))
+    SIGNALS = tuple(k for k in CUE_KEYS if k not in _NOT_INTENT_SIGNALS)
 
     def __init__(self, files: list[LexiconFile]) -> None:
         cue_names = sorted({name for f in files for name in f.cues})
@@ -105,11 +134,8 @@ class CueMatcher:
                 entries = f.cues.get(key[4:], []) if key.startswith("cue:") else getattr(f, key)
                 target = anywhere if f.language in ANYWHERE_LANGS else word_start
                 target.update(e for e in (normalize(x).strip() for x in entries) if e)
-            parts = []
-            if word_start:
-                parts.append(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(word_start, key=len, reverse=True)))})")
-            if anywhere:
-                parts.append(f"(?:{'|'.join(map(re.escape, sorted(anywhere, key=len, reverse=True)))})")
+            parts = [rf"(?<!\w){_trie(word_start)}"] if word_start else []
+            parts += [_trie(anywhere)] if anywhere else []
             self._patterns.append(re.compile("|".join(parts)) if parts else None)
         self.fingerprint = hashlib.sha256(
             "\n".join(p.pattern if p else "" for p in self._patterns).encode()).hexdigest()[:16]
@@ -119,7 +145,9 @@ class CueMatcher:
         files = []
         for file in sorted(directory.glob("*.yaml")):
             try:
-                files.append(LexiconFile.model_validate(yaml.safe_load(file.read_text(encoding="utf-8"))))
+                text = file.read_text(encoding="utf-8")
+                data = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 (a SafeLoader)
+                files.append(LexiconFile.model_validate(data))
             except (yaml.YAMLError, ValidationError) as exc:
                 raise PromptError(f"{file}: invalid lexicon file: {exc}") from None
         return cls(files)
@@ -129,4 +157,6 @@ class CueMatcher:
         return np.array([bool(p and p.search(norm)) for p in self._patterns], dtype=np.float32)
 
     def matrix(self, texts: list[str]) -> np.ndarray:
-        return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, len(self.keys)), np.float32)
+        if not texts:
+            return np.zeros((0, len(self.keys)), dtype=np.float32)
+        return np.stack([self.vector(t) for t in texts])

@@ -35,7 +35,7 @@ def observe_intents(cases: list[LabelledCase], rt: Runtime, label: str) -> list[
             batch = cases[start:start + BATCH]
             vectors = np.asarray(engine.index.embeddings.encode([redact(c.text) for c in batch]), dtype=np.float32)
             for case, vec in zip(batch, vectors, strict=True):
-                p = classifier.predict_vector(vec)
+                p = classifier.predict_vector(vec, redact(case.text))
                 out.append(LabelObs(case_id=case.id, text=case.text, language=case.language, market=case.market,
                                     expected=case.intent or "", predicted=p.intent, confidence=p.confidence))
             if progress:
