@@ -31,6 +31,7 @@ from assistant.settings import Settings
 from assistant.understanding.analyze import Analysis, Analyzer
 from assistant.understanding.intent import IntentClassifier
 from assistant.understanding.lexicon import load_lexicons
+from assistant.understanding.pii import find_pii
 from assistant.verification.verify import Verifier
 
 SOURCE_TYPES = ["faq", "policy", "playbook"]
@@ -233,6 +234,5 @@ class ReplyEngine:
         return "\n".join(parts)
 
     def _redacted_values(self, request: ReplyRequest) -> list[str]:
-        from assistant.understanding.pii import find_pii
-
+        """The raw personal data of the message: no draft may contain any of it."""
         return [request.message[p.start:p.end] for p in find_pii(request.message)]
