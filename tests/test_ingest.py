@@ -67,3 +67,12 @@ def test_bad_file_names_file_and_field_and_leaves_index_as_it_was(
 def test_missing_directory_is_a_clear_error(index: KnowledgeIndex, tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseError, match="not found"):
         index.ingest(tmp_path / "nope")
+
+
+def test_stored_hashes_are_read_page_by_page(index: KnowledgeIndex, fixture_kb: Path) -> None:
+    from assistant.index.ingest import stored_doc_hashes
+
+    index.ingest(fixture_kb)
+    # Large indexes must be read in pages (one unbounded get() fails past ~32k records).
+    assert stored_doc_hashes(index.collection, page=2) == stored_doc_hashes(index.collection)
+    assert len(stored_doc_hashes(index.collection, page=2)) == 3

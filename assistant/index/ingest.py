@@ -42,9 +42,19 @@ class IngestReport(BaseModel):
         )
 
 
-def stored_doc_hashes(collection: Collection) -> dict[str, str]:
-    got = collection.get(include=["metadatas"])
-    return {str(m["doc_id"]): str(m.get("doc_hash", "")) for m in got["metadatas"] or [] if m}
+def stored_doc_hashes(collection: Collection, page: int = 5000) -> dict[str, str]:
+    """doc id → content hash of what is indexed. Paged: one unbounded get() fails past
+    ~32k records ("too many SQL variables" in Chroma's SQLite layer)."""
+    out: dict[str, str] = {}
+    offset = 0
+    while True:
+        got = collection.get(include=["metadatas"], limit=page, offset=offset)
+        for meta in got["metadatas"] or []:
+            if meta:
+                out[str(meta["doc_id"])] = str(meta.get("doc_hash", ""))
+        if len(got["ids"]) < page:
+            return out
+        offset += page
 
 
 def plan(docs: list[Document], stored: dict[str, str]) -> tuple[list[Document], list[Document], list[str], int]:
