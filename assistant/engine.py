@@ -31,7 +31,6 @@ from assistant.settings import Settings
 from assistant.understanding.analyze import Analysis, Analyzer
 from assistant.understanding.intent import IntentClassifier
 from assistant.understanding.lexicon import load_lexicons
-from assistant.understanding.pii import find_pii
 from assistant.verification.verify import Verifier
 
 SOURCE_TYPES = ["faq", "policy", "playbook"]
@@ -131,16 +130,15 @@ class ReplyEngine:
 
         t2 = time.perf_counter()
         offline, situation, derived = self._offline_drafts(request, analysis, language, hits)
+        context = self._grounding_context(request, analysis, derived)
         drafts, generator, fallback = offline, "offline", None
         if self.llm is not None:
-            drafts, generator, fallback = self._llm_drafts(request, analysis, hits, offline, derived, on_delta)
+            drafts, generator, fallback = self._llm_drafts(analysis, hits, offline, request, context, on_delta)
         timings["draft_ms"] = (time.perf_counter() - t2) * 1000
 
         verification = []
-        context = self._grounding_context(request, analysis, derived)
-        redacted_values = self._redacted_values(request)
         for d in drafts:
-            verdict = self.verifier.verify(d, language, context, redacted_values)
+            verdict = self.verifier.verify(d, language, context, analysis.pii_values)
             verification.append({"strategy": d.strategy, "passed": verdict.passed,
                                  "issues": [i.model_dump() for i in verdict.issues]})
         value = analysis.customer_value
@@ -199,16 +197,13 @@ class ReplyEngine:
         derived = {k: v for k, v in values.values.items() if k not in values.sources}
         return self.offline.draft(req), situation, derived
 
-    def _llm_drafts(self, request: ReplyRequest, analysis: Analysis, hits: list[Hit],
-                    offline: list[Draft], derived: dict[str, str],
-                    on_delta: DeltaCallback | None = None) -> tuple[list[Draft], str, str | None]:
+    def _llm_drafts(self, analysis: Analysis, hits: list[Hit], offline: list[Draft], request: ReplyRequest,
+                    context: str, on_delta: DeltaCallback | None = None) -> tuple[list[Draft], str, str | None]:
         assert self.llm is not None
         try:
             candidates = self.llm.draft(request, analysis, hits, offline, self.kb, on_delta)
         except Exception as exc:  # noqa: BLE001 - an LLM failure must never reach the caller
             return offline, "offline", f"llm_error:{type(exc).__name__}"
-        context = self._grounding_context(request, analysis, derived)
-        redacted_values = self._redacted_values(request)
         language = analysis.language if analysis.language in self.languages else "en"
         out, reasons = [], []
         for i, fallback in enumerate(offline):
@@ -217,7 +212,7 @@ class ReplyEngine:
                 out.append(fallback)
                 reasons.append("llm_unparseable_output")
                 continue
-            verdict = self.verifier.verify(candidate, language, context, redacted_values)
+            verdict = self.verifier.verify(candidate, language, context, analysis.pii_values)
             if verdict.passed:
                 out.append(candidate)
             else:
@@ -232,7 +227,3 @@ class ReplyEngine:
         if request.order:
             parts.append(request.order.model_dump_json())
         return "\n".join(parts)
-
-    def _redacted_values(self, request: ReplyRequest) -> list[str]:
-        """The raw personal data of the message: no draft may contain any of it."""
-        return [request.message[p.start:p.end] for p in find_pii(request.message)]

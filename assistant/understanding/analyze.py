@@ -32,6 +32,7 @@ class Analysis(BaseModel):
     escalation: Escalation
     entities: Entities
     pii_kinds: list[str]
+    pii_values: list[str] = []  # the raw personal data found: no draft may contain any of it
     redacted_message: str
     cues: list[str]
     market: str
@@ -90,6 +91,7 @@ class Analyzer:
             intent=prediction.intent, intent_confidence=prediction.confidence,
             intent_alternatives=prediction.alternatives, escalation=escalation,
             entities=extract_entities(redacted), pii_kinds=sorted({p.kind for p in pii}),
+            pii_values=[text[p.start:p.end] for p in pii],
             redacted_message=redacted, cues=sorted(self.lexicons.cues(redacted, language)),
             market=market, customer_value=value, earlier_customer_messages=len(earlier),
         )
