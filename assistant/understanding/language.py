@@ -41,25 +41,21 @@ class LanguageGuess(BaseModel):
     method: str  # script | langdetect | lingua | hint | default
 
 
+# One character class per script: counting with the regex engine is ~3x faster than a
+# Python loop over the characters, and drafts (~600 characters) are checked three a request.
+_SCRIPTS = {
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
+    "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]"),
+    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    # ASCII letters, Latin-1 and Latin Extended-A/B letters (ä, ł, ş, ...)
+    "latin": re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
+}
+
+
 def _script_counts(text: str) -> dict[str, int]:
-    counts = {"hangul": 0, "kana": 0, "han": 0, "arabic": 0, "cyrillic": 0, "latin": 0}
-    for ch in text:
-        o = ord(ch)
-        if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            counts["hangul"] += 1
-        elif 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
-            counts["kana"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            counts["han"] += 1
-        elif 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
-            counts["arabic"] += 1
-        elif 0x0400 <= o <= 0x04FF:
-            counts["cyrillic"] += 1
-        elif ch.isascii() and ch.isalpha():
-            counts["latin"] += 1
-        elif o < 0x0250 and ch.isalpha():  # Latin-1 and Latin Extended-A/B (ä, ł, ş, ...)
-            counts["latin"] += 1
-    return counts
+    return {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
 
 
 def _by_script(counts: dict[str, int]) -> LanguageGuess | None:

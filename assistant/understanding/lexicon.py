@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,8 +51,42 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def _clean(entries: list[str]) -> list[str]:
+    return sorted({normalize(e).strip() for e in entries if e and e.strip()}, key=len, reverse=True)
+
+
+def trie_pattern(entries: set[str] | list[str]) -> str:
+    """One regex for many literals, as a prefix tree: much faster than a flat alternation,
+    which the regex engine tries entry by entry at every position.
+
+    Only whether something matches is kept, so an entry that is a prefix of another ends
+    its branch (matching the shorter one is enough): use it for "is there one", not "find all".
+    """
+    root: dict[str, dict] = {}
+    for entry in entries:
+        node = root
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return build(root)
+
+
+def union_pattern(word_start: set[str], anywhere: set[str]) -> re.Pattern[str] | None:
+    """Entries matching at the start of a word, and entries matching anywhere, as one regex."""
+    parts = [rf"(?<!\w){trie_pattern(word_start)}"] if word_start else []
+    parts += [trie_pattern(anywhere)] if anywhere else []
+    return re.compile("|".join(parts)) if parts else None
+
+
 def _compile(entries: list[str], anywhere: bool) -> re.Pattern[str] | None:
-    cleaned = sorted({normalize(e).strip() for e in entries if e and e.strip()}, key=len, reverse=True)
+    cleaned = _clean(entries)
     if not cleaned:
         return None
     body = "|".join(re.escape(e) for e in cleaned)
@@ -63,20 +98,23 @@ class Lexicon:
 
     def __init__(self, data: LexiconFile) -> None:
         self.language = data.language
-        anywhere = data.language in ANYWHERE_LANGS
+        self.anywhere = data.language in ANYWHERE_LANGS
+        self.entries: dict[str, list[str]] = {key: _clean(getattr(data, key)) for key in CUE_KEYS}
+        self.entries.update({f"cue:{cue}": _clean(entries) for cue, entries in data.cues.items()})
         self._patterns: dict[str, re.Pattern[str] | None] = {
-            key: _compile(getattr(data, key), anywhere) for key in CUE_KEYS
+            key: _compile(entries, self.anywhere) for key, entries in self.entries.items()
         }
-        for cue, entries in data.cues.items():
-            self._patterns[f"cue:{cue}"] = _compile(entries, anywhere)
 
-    def find(self, key: str, text: str) -> list[str]:
+    def find(self, key: str, text: str, normalized: bool = False) -> list[str]:
         pattern = self._patterns.get(key)
-        return pattern.findall(normalize(text)) if pattern else []
+        return pattern.findall(text if normalized else normalize(text)) if pattern else []
 
-    def has(self, key: str, text: str) -> bool:
+    def has(self, key: str, text: str, normalized: bool = False) -> bool:
+        """``normalized``: ``text`` went through ``normalize`` already (callers asking many
+        questions of one text normalise it once)."""
         pattern = self._patterns.get(key)
-        return bool(pattern and pattern.search(normalize(text)))
+        return bool(pattern and pattern.search(text if normalized else normalize(text)))
+
 
     @property
     def cue_names(self) -> list[str]:
@@ -89,6 +127,7 @@ class Lexicons:
 
     def __init__(self, by_language: dict[str, Lexicon]) -> None:
         self.by_language = by_language
+        self._any: dict[str, re.Pattern[str] | None] = {}
 
     def _for(self, language: str) -> list[Lexicon]:
         out = [self.by_language[language]] if language in self.by_language else []
@@ -97,28 +136,54 @@ class Lexicons:
         return out
 
     def find(self, key: str, text: str, language: str) -> list[str]:
-        return [hit for lex in self._for(language) for hit in lex.find(key, text)]
+        norm = normalize(text)
+        return [hit for lex in self._for(language) for hit in lex.find(key, norm, normalized=True)]
 
     def has(self, key: str, text: str, language: str) -> bool:
-        return any(lex.has(key, text) for lex in self._for(language))
+        norm = normalize(text)
+        return any(lex.has(key, norm, normalized=True) for lex in self._for(language))
+
+    def matching(self, keys: Iterable[str], text: str, language: str) -> list[str]:
+        """Which of ``keys`` match ``text`` (the text is normalised once for all of them)."""
+        norm = normalize(text)
+        lexicons = self._for(language)
+        return [k for k in keys if any(lex.has(k, norm, normalized=True) for lex in lexicons)]
+
+    def _any_language(self, key: str) -> re.Pattern[str] | None:
+        """All languages' ``key`` patterns as one: a single search answers "none" (the usual
+        answer) instead of one search per language."""
+        if key not in self._any:
+            word_start: set[str] = set()
+            anywhere: set[str] = set()
+            for lex in self.by_language.values():
+                (anywhere if lex.anywhere else word_start).update(lex.entries.get(key, []))
+            self._any[key] = union_pattern(word_start, anywhere)
+        return self._any[key]
 
     def has_any_language(self, key: str, text: str) -> list[str]:
         """Languages whose ``key`` list matches ``text`` (used for forbidden phrases)."""
-        return [lang for lang, lex in self.by_language.items() if lex.has(key, text)]
+        norm = normalize(text)
+        union = self._any_language(key)
+        if union is None or not union.search(norm):
+            return []
+        return [lang for lang, lex in self.by_language.items() if lex.has(key, norm, normalized=True)]
 
     def cues(self, text: str, language: str) -> set[str]:
+        norm = normalize(text)
         found: set[str] = set()
         for lex in self._for(language):
-            found.update(c for c in lex.cue_names if lex.has(f"cue:{c}", text))
+            found.update(c for c in lex.cue_names if lex.has(f"cue:{c}", norm, normalized=True))
         return found
 
     def politeness_votes(self, text: str) -> dict[str, int]:
         """Which languages' polite words appear (helps language ID on 'danke' / 'bedankt')."""
-        return {
-            lang: len(lex.find("politeness_markers", text))
-            for lang, lex in self.by_language.items()
-            if lex.has("politeness_markers", text)
-        }
+        norm = normalize(text)
+        union = self._any_language("politeness_markers")
+        if union is None or not union.search(norm):
+            return {}
+        votes = {lang: len(lex.find("politeness_markers", norm, normalized=True))
+                 for lang, lex in self.by_language.items()}
+        return {lang: n for lang, n in votes.items() if n}
 
 
 @lru_cache(maxsize=4)

@@ -27,7 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import PromptError
-from assistant.understanding.lexicon import ANYWHERE_LANGS, CUE_KEYS, LexiconFile, normalize
+from assistant.understanding.lexicon import ANYWHERE_LANGS, CUE_KEYS, LexiconFile, normalize, union_pattern
 
 HASH_BITS = 20
 _WORD = re.compile(r"\w+")
@@ -97,28 +97,6 @@ _NOT_INTENT_SIGNALS = ("forbidden_phrases", "injection", "politeness_markers", "
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
 
 
-def _trie(entries: set[str]) -> str:
-    """One regex for many literals, as a prefix tree: twice as fast as a flat alternation.
-
-    Only whether something matches matters, so an entry that is a prefix of another ends
-    its branch (matching the shorter one is enough).
-    """
-    root: dict[str, dict] = {}
-    for entry in entries:
-        node = root
-        for ch in entry:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return build(root)
-
-
 class CueMatcher:
     """Which lexicon lists (any language) a text hits, as a 0/1 vector."""
 
@@ -134,9 +112,7 @@ class CueMatcher:
                 entries = f.cues.get(key[4:], []) if key.startswith("cue:") else getattr(f, key)
                 target = anywhere if f.language in ANYWHERE_LANGS else word_start
                 target.update(e for e in (normalize(x).strip() for x in entries) if e)
-            parts = [rf"(?<!\w){_trie(word_start)}"] if word_start else []
-            parts += [_trie(anywhere)] if anywhere else []
-            self._patterns.append(re.compile("|".join(parts)) if parts else None)
+            self._patterns.append(union_pattern(word_start, anywhere))
         self.fingerprint = hashlib.sha256(
             "\n".join(p.pattern if p else "" for p in self._patterns).encode()).hexdigest()[:16]
 
