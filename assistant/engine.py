@@ -70,6 +70,7 @@ class ReplyEngine:
             min_intent_confidence=settings.autoreply_min_intent_confidence,
             min_retrieval_score=settings.autoreply_min_retrieval_score,
         )
+        index.listeners.append(self.reload_knowledge)  # another process ingested (Chroma server)
         high = kb.fact("vip_rfm_min", None)
         self.analyzer.high_value_min = int(high.value) if high else 12
 

@@ -4,6 +4,7 @@
     ├── ConfigError            settings that cannot work together
     ├── KnowledgeBaseError     a knowledge-base file is invalid (names the file and the field)
     ├── IndexNotReadyError     no index yet: run `support-assistant ingest`
+    ├── ChromaServerError      the Chroma server that `serve --workers N` starts did not come up
     ├── PromptError            a prompt / language-pack data file is invalid
     ├── InputError             a request the caller got wrong (→ HTTP 4xx, batch error line)
     └── LLMError               the LLM endpoint failed; always caught and turned into a fallback
@@ -30,6 +31,10 @@ class KnowledgeBaseError(AssistantError):
 
 class IndexNotReadyError(AssistantError):
     code = "index_not_ready"
+
+
+class ChromaServerError(AssistantError):
+    code = "chroma_server_error"
 
 
 class PromptError(AssistantError):

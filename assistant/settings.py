@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8000
     chroma_ssl: bool = False
+    # With a Chroma server, other processes (API workers, `ingest`) may write: each worker
+    # checks the collection's ingest generation this often and refreshes its snapshot.
+    index_sync_s: float = 2.0
 
     # --- LLM: none configured means the offline drafter serves every request ---------
     llm_base_url: str | None = Field(

@@ -1,18 +1,35 @@
-"""``serve``: the HTTP API and the agent console (uvicorn)."""
+"""``serve``: the HTTP API and the agent console (uvicorn), in one or several worker processes."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import multiprocessing
+import os
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assistant.settings import get_settings
+from assistant.errors import ChromaServerError
+from assistant.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from assistant.index.chroma_server import ManagedChroma
+
+
+def _prepare() -> None:
+    """Build what every worker needs once (index if empty, intent model cache), then exit."""
+    from assistant.engine import ReplyEngine
+
+    ReplyEngine.from_settings(get_settings())
 
 
 def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
-    workers: Annotated[int, typer.Option("--workers", min=1, help=">1 needs a Chroma server (ASSISTANT_CHROMA_HOST).")] = 1,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1,
+        help="Worker processes (one per core is right: a worker is CPU-bound). With more than one "
+             "and no ASSISTANT_CHROMA_HOST, a `chroma run` server over the data directory is "
+             "started on loopback for them.")] = 1,
 ) -> None:
     """Serve the API and the agent console; builds the index on first start if it is empty."""
     import uvicorn
@@ -20,12 +37,40 @@ def serve(
     from assistant.api.logging_setup import configure_logging
 
     settings = get_settings()
-    if workers > 1 and not settings.chroma_host:
-        raise typer.BadParameter(
-            "several workers would share one embedded Chroma store, which is not safe across processes; "
-            "run `chroma run` and set ASSISTANT_CHROMA_HOST (see README)"
-        )
     configure_logging(settings.log_level)
-    typer.echo(f"support-assistant on http://{host}:{port}/ (console), API docs at /docs; loading models…", err=True)
-    uvicorn.run("assistant.api.main:app", host=host, port=port, workers=workers, log_config=None,
-                access_log=False, factory=False)
+    chroma = None
+    if workers > 1 and not settings.chroma_host:
+        try:
+            settings, chroma = _start_chroma(settings)
+        except ChromaServerError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    try:
+        if workers > 1:
+            # Once, before the workers start, so they don't all build the index or train the
+            # intent model at the same time. In a child process: the parent stays small.
+            typer.echo("preparing the index and models for the workers…", err=True)
+            child = multiprocessing.get_context("spawn").Process(target=_prepare, name="prepare")
+            child.start()
+            child.join()
+            if child.exitcode != 0:
+                raise typer.Exit(1)
+        typer.echo(f"support-assistant on http://{host}:{port}/ (console), API docs at /docs; "
+                   f"{workers} worker(s); loading models…", err=True)
+        uvicorn.run("assistant.api.main:app", host=host, port=port, workers=workers, log_config=None,
+                    access_log=False, factory=False)
+    finally:
+        if chroma is not None:
+            chroma.stop()
+
+
+def _start_chroma(settings: Settings) -> tuple[Settings, ManagedChroma]:
+    from assistant.index.chroma_server import ManagedChroma
+
+    chroma = ManagedChroma(settings.chroma_dir, log_file=settings.data_dir / "chroma-server.log").start()
+    typer.echo(f"Chroma server for the workers on {chroma.url} (store {settings.chroma_dir})", err=True)
+    # Workers (spawned processes) read their settings from the environment.
+    os.environ["ASSISTANT_CHROMA_HOST"] = "127.0.0.1"
+    os.environ["ASSISTANT_CHROMA_PORT"] = str(chroma.port)
+    get_settings.cache_clear()
+    return get_settings(), chroma

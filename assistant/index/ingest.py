@@ -9,6 +9,7 @@ costs one metadata read; a removed document's passages leave the index.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,8 +107,9 @@ def ingest_documents(
             embeddings=vectors[start : start + max_batch],
             metadatas=[passage_metadata(r[3]) for r in batch],
         )
-    if rebuilt:
-        collection.modify(metadata={"schema": INDEX_SCHEMA})
+    if rebuilt or records or stale:
+        # A new generation tells other processes serving this collection to refresh.
+        collection.modify(metadata={"schema": INDEX_SCHEMA, "generation": uuid.uuid4().hex})
 
     return IngestReport(
         added=[d.meta.id for d in new], updated=[d.meta.id for d in changed], removed=removed,

@@ -3,12 +3,20 @@
 This is the composition root of the index side; the API and CLI build it from settings,
 tests build it with an in-memory or temporary client. Writes go through one lock, so an
 ingest while serving never interleaves with another write, and readers keep using the
-previous lexical snapshot until the new one is swapped in.
+previous snapshot until the new one is swapped in.
+
+Several processes on one Chroma server (API workers, a CLI ingest): every ingest stamps a
+new ``generation`` on the collection; with ``sync_interval_s`` set, a reader looks at it at
+most that often and, when it changed, rebuilds its snapshot in a background thread (queries
+keep the old one meanwhile) and then tells its listeners (the engine reloads its facts).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from chromadb.api import ClientAPI
@@ -21,6 +29,8 @@ from assistant.index.retriever import Hit, HybridRetriever
 from assistant.index.store import make_client, open_collection
 from assistant.settings import Settings
 
+log = logging.getLogger("assistant.index")
+
 
 class KnowledgeIndex:
     def __init__(
@@ -31,7 +41,9 @@ class KnowledgeIndex:
         collection_name: str = "knowledge_base",
         chunk_max_tokens: int = 220,
         candidates: int = 30,
+        sync_interval_s: float | None = None,
     ) -> None:
+        """``sync_interval_s``: None when this process is the only writer (embedded store)."""
         self.client = client
         self.embeddings = embeddings
         self.tokens = tokens
@@ -39,6 +51,11 @@ class KnowledgeIndex:
         self.collection = open_collection(client, collection_name, embeddings)
         self.retriever = HybridRetriever(self.collection, embeddings.encode, candidates=candidates)
         self._write_lock = threading.Lock()
+        self.sync_interval_s = sync_interval_s
+        self.listeners: list[Callable[[], None]] = []  # called after another process's ingest
+        self.generation = self._stored_generation()
+        self._checked = time.monotonic()
+        self._sync_lock = threading.Lock()  # one sync at a time; released by the sync thread
 
     @classmethod
     def from_settings(cls, settings: Settings, client: ClientAPI | None = None) -> KnowledgeIndex:
@@ -49,6 +66,7 @@ class KnowledgeIndex:
             collection_name=settings.collection,
             chunk_max_tokens=settings.chunk_max_tokens,
             candidates=settings.retrieval_candidates,
+            sync_interval_s=settings.index_sync_s if settings.chroma_host else None,
         )
 
     @property
@@ -63,12 +81,50 @@ class KnowledgeIndex:
             )
             if report.passages_embedded or report.removed or self.retriever.size == 0:
                 self.retriever.refresh()
+            self.generation = self._stored_generation()
             return report
+
+    # --- other writers -----------------------------------------------------------------
+    def _stored_generation(self) -> str:
+        current = self.client.get_collection(self.collection.name, embedding_function=self.embeddings)
+        return str((current.metadata or {}).get("generation", ""))
+
+    def sync(self, wait: bool = False) -> None:
+        """Pick up another process's ingest (cheap when nothing changed; see the module doc)."""
+        if self.sync_interval_s is None:
+            return
+        now = time.monotonic()
+        if not wait and now - self._checked < self.sync_interval_s:
+            return
+        if not self._sync_lock.acquire(blocking=wait):
+            return
+        self._checked = now
+        thread = threading.Thread(target=self._sync, name="index-sync", daemon=True)
+        thread.start()
+        if wait:
+            thread.join()
+
+    def _sync(self) -> None:
+        try:
+            stored = self._stored_generation()
+            if stored == self.generation:
+                return
+            with self._write_lock:
+                self.retriever.refresh()
+                self.generation = stored
+            for listener in self.listeners:
+                listener()
+            log.info("index refreshed after an ingest elsewhere", extra={"passages": self.retriever.size})
+        except Exception as exc:  # noqa: BLE001 - the old snapshot keeps serving; retried later
+            log.warning("index sync failed: %s", type(exc).__name__)
+        finally:
+            self._sync_lock.release()
 
     def search(
         self, query: str, k: int = 5, market: str | None = None,
         doc_types: list[str] | None = None, one_per_doc: bool = True,
     ) -> list[Hit]:
+        self.sync()
         if self.retriever.size == 0:
             self.retriever.refresh()
             if self.retriever.size == 0:

@@ -1,0 +1,130 @@
+"""`support-assistant serve` as users run it: a real process, one worker or several.
+
+Several workers get a `chroma run` server started by `serve` itself; an ingest through one
+worker reaches the others. The small fixture knowledge base keeps start-up short, and the
+intent model trained by the session's engine is copied in (it does not depend on the KB).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.servers import free_port, wait_until_up
+
+CLI = str(Path(sys.executable).parent / "support-assistant")
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    """(pid, command line) of every descendant of ``pid``."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    found, frontier = [], [pid]
+    while frontier:
+        current = frontier.pop()
+        for child, parent in parents.items():
+            if parent == current:
+                frontier.append(child)
+                try:
+                    cmd = (Path("/proc") / str(child) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                except OSError:
+                    cmd = ""
+                found.append((child, cmd))
+    return found
+
+
+def _start(tmp_path: Path, fixture_kb: Path, engine, workers: int) -> tuple[subprocess.Popen, str]:  # type: ignore[no-untyped-def, type-arg]
+    data = tmp_path / "data"
+    shutil.copytree(engine.settings.data_dir / "models", data / "models")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
+    env.update({"ASSISTANT_DATA_DIR": str(data), "ASSISTANT_KB_DIR": str(fixture_kb),
+                "ASSISTANT_INDEX_SYNC_S": "0.2", "ASSISTANT_LOG_LEVEL": "WARNING"})
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", str(workers)], env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    problem = wait_until_up(f"{url}/readyz", proc, 180)
+    if problem:
+        _stop(proc)
+        pytest.fail(f"serve: {problem}\n{(tmp_path / 'serve.log').read_text(errors='replace')[-3000:]}")
+    return proc, url
+
+
+def _stop(proc: subprocess.Popen) -> int:  # type: ignore[type-arg]
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+    return proc.returncode
+
+
+@pytest.fixture
+def served(request: pytest.FixtureRequest, tmp_path: Path, fixture_kb: Path, engine) -> Iterator[tuple[subprocess.Popen, str]]:  # type: ignore[no-untyped-def, type-arg]
+    proc, url = _start(tmp_path, fixture_kb, engine, request.param)
+    try:
+        yield proc, url
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.parametrize("served", [1], indirect=True)
+def test_one_worker_serves_the_api_and_the_console(served) -> None:  # type: ignore[no-untyped-def]
+    proc, url = served
+    with httpx.Client(base_url=url, trust_env=False, timeout=30) as client:
+        assert client.get("/").status_code == 200
+        r = client.post("/v1/suggestions", json={"message": "Ist die NL-EL-1034 Powerbank im Flugzeug erlaubt?"})
+        assert r.status_code == 200, r.text
+        assert r.json()["language"] == "de" and r.json()["drafts"]
+    assert not any("chroma" in cmd for _, cmd in _children(proc.pid))  # embedded store, no server
+    assert _stop(proc) == 0
+
+
+@pytest.mark.parametrize("served", [2], indirect=True)
+def test_several_workers_share_a_chroma_server_and_see_each_others_ingest(served, fixture_kb: Path) -> None:  # type: ignore[no-untyped-def]
+    proc, url = served
+    tree = _children(proc.pid)
+    chroma = [pid for pid, cmd in tree if " run --path " in cmd and "chroma" in cmd]
+    assert len(chroma) == 1, tree
+
+    def search(q: str) -> list[str]:
+        # A new connection each time, so requests reach both workers.
+        r = httpx.get(f"{url}/v1/kb/search", params={"q": q, "k": 1}, trust_env=False, timeout=30)
+        assert r.status_code == 200, r.text
+        return [h["doc_id"] + " " + h["text"] for h in r.json()["results"]]
+
+    assert all("NL-EL-1034" in search("NL-EL-1034 power bank")[0] for _ in range(6))
+    faq = fixture_kb / "faq" / "faq-sku-test.md"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("NL-EL-1034", "NL-EL-2077"), encoding="utf-8")
+    r = httpx.post(f"{url}/v1/kb/ingest", trust_env=False, timeout=120)
+    assert r.status_code == 200, r.text
+    assert r.json()["updated"] == ["faq-sku-test"]
+
+    deadline = time.monotonic() + 20
+    while True:  # every worker answers with the new text once it has synced
+        answers = [search("NL-EL-2077 power bank")[0] for _ in range(8)]
+        if all("NL-EL-2077" in a for a in answers):
+            break
+        assert time.monotonic() < deadline, answers
+        time.sleep(0.3)
+
+    assert _stop(proc) == 0
+    time.sleep(0.5)
+    assert not Path(f"/proc/{chroma[0]}").exists() or "zombie" in Path(f"/proc/{chroma[0]}/status").read_text().lower()
