@@ -55,3 +55,18 @@ def test_unknown_citation_fails() -> None:
 def test_ungrounded_numbers_helper() -> None:
     assert ungrounded_numbers("within 7-14 days, 3.5% off", "7-14 business days, 3.5 percent") == []
     assert ungrounded_numbers("refund of 500 dollars", "refund up to 20%") == ["500"]
+
+
+def test_function_words_tell_a_paragraphs_language_and_abstain_when_unsure() -> None:
+    lex = VERIFIER.lexicons
+    de = ("Vielen Dank für Ihre Nachricht. Wir haben Ihre Bestellung geprüft und die Sendung ist auf dem Weg zu "
+          "Ihnen. Bitte geben Sie uns noch einen Tag, dann melden wir uns mit der neuen Sendungsnummer bei Ihnen.")
+    en = ("Thank you for your message. We have checked your order and the parcel is on its way to you. Please "
+          "give us one more day and we will come back to you with the new tracking number.")
+    assert lex.function_word_language(de) == "de"
+    assert lex.function_word_language(en) == "en"
+    assert lex.function_word_language("Danke!") is None  # too short: the detector decides
+    assert lex.function_word_language("配送状況を確認いたしました。" * 5) is None  # no Latin words
+    # An English paragraph in a German conversation is caught without the statistical detector.
+    assert "wrong_language" in codes(f"Hallo\n\n{en}\n\nGrüße", language="de")
+    assert "wrong_language" not in codes(f"Hallo\n\n{de}\n\nGrüße", language="de")
