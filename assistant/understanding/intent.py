@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.errors import PromptError
 from assistant.taxonomy import INTENTS, LANGUAGES, Intent
+from assistant.understanding.neighbours import NearestNeighbours
 from assistant.understanding.ngram import CueMatcher, NgramNaiveBayes
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -141,6 +142,7 @@ class IntentClassifier:
                 np.savez(tmp, x=self._x, w=self._w, b=self._b, ng_vocab=self._ngram.vocab,
                          ng_idf=self._ngram.idf, ng_log_prob=self._ngram.log_prob)
                 tmp.replace(cached)
+        self._neighbours = NearestNeighbours(self._x)
 
     @classmethod
     def from_dir(cls, encode: Encoder, directory: Path, cache_dir: Path | None = None) -> IntentClassifier:
@@ -164,10 +166,8 @@ class IntentClassifier:
         logits = vec @ self._w[:dims] + cue @ self._w[dims:] + self._b
         p = np.exp(logits - logits.max())
         p /= p.sum()
-        sims = self._x @ vec
-        top = np.argpartition(-sims, self.knn - 1)[: self.knn] if len(sims) > self.knn else np.arange(len(sims))
-        top = top[np.argsort(-sims[top], kind="stable")]
-        vote = np.bincount(self._y[top], weights=np.exp(self.temperature * (sims[top] - sims[top[0]])),
+        top, sims = self._neighbours.top(vec, self.knn)
+        vote = np.bincount(self._y[top], weights=np.exp(self.temperature * (sims - sims[0])),
                            minlength=len(self.labels)).astype(np.float32)
         vote /= vote.sum()
         w_softmax, w_knn, w_ngram = self.weights
@@ -178,7 +178,7 @@ class IntentClassifier:
             q = np.exp(scores - scores.max())
             blended = w_softmax * p + w_knn * vote + w_ngram * q / q.sum()
         order = np.argsort(-blended)
-        nearest = float(sims[top[0]])
+        nearest = float(sims[0])
         best = self.labels[order[0]]
         confidence = float(blended[order[0]])
         if nearest < self.other_threshold and best != "other":

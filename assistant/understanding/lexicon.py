@@ -136,6 +136,11 @@ class Lexicons:
         self.by_language = by_language
         self._any: dict[str, re.Pattern[str] | None] = {}
         self.function_words = {lang: lex.function_words for lang, lex in by_language.items() if lex.function_words}
+        # word -> the languages it is a function word of: one dict lookup a word, not one a language
+        self._function_word_index: dict[str, tuple[str, ...]] = {}
+        for lang, words in self.function_words.items():
+            for word in words:
+                self._function_word_index[word] = (*self._function_word_index.get(word, ()), lang)
 
     def function_word_language(self, text: str, min_hits: int = 8, margin: float = 2.5) -> str | None:
         """The language whose function words a long text is full of, or None when unsure.
@@ -144,9 +149,12 @@ class Lexicons:
         a few microseconds, where a statistical detector costs ~1 µs a character. Short or
         mixed texts fall below ``min_hits`` or the ``margin`` over the runner-up: None.
         """
-        words = _WORDS.findall(normalize(text))
-        counts = sorted(((sum(w in fw for w in words), lang) for lang, fw in self.function_words.items()),
-                        reverse=True)
+        hits = dict.fromkeys(self.function_words, 0)
+        index = self._function_word_index
+        for word in _WORDS.findall(normalize(text)):
+            for lang in index.get(word, ()):
+                hits[lang] += 1
+        counts = sorted(((n, lang) for lang, n in hits.items()), reverse=True)
         if not counts or counts[0][0] < min_hits:
             return None
         runner_up = counts[1][0] if len(counts) > 1 else 0
