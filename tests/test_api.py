@@ -1,5 +1,6 @@
 """The HTTP API with the real offline engine (TestClient: in-process, no network)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def client(engine: ReplyEngine, tmp_path: Path) -> TestClient:
 
 
 def test_health_ready_and_openapi(client: TestClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/healthz").json() == {"status": "ok", "pid": os.getpid()}
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["passages"] > 100
     spec = client.get("/openapi.json").json()

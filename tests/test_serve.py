@@ -128,3 +128,28 @@ def test_several_workers_share_a_chroma_server_and_see_each_others_ingest(served
     assert _stop(proc) == 0
     time.sleep(0.5)
     assert not Path(f"/proc/{chroma[0]}").exists() or "zombie" in Path(f"/proc/{chroma[0]}/status").read_text().lower()
+
+
+@pytest.mark.parametrize("served", [2], indirect=True)
+def test_keep_alive_connections_are_spread_evenly_and_a_dead_worker_is_replaced(served) -> None:  # type: ignore[no-untyped-def]
+    proc, url = served
+    clients = [httpx.Client(base_url=url, trust_env=False, timeout=30) for _ in range(6)]
+    try:
+        pids = [c.get("/healthz").json()["pid"] for c in clients]  # one keep-alive connection each
+        assert sorted(pids.count(p) for p in set(pids)) == [3, 3], pids
+        assert all(c.get("/healthz").json()["pid"] == p for c, p in zip(clients, pids))  # connections stay
+    finally:
+        for c in clients:
+            c.close()
+
+    victim = pids[0]
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 120
+    while True:  # serve starts a new worker; new connections reach it once it is ready
+        seen = {httpx.get(f"{url}/healthz", trust_env=False, timeout=30).json()["pid"] for _ in range(4)}
+        ready = httpx.get(f"{url}/readyz", trust_env=False, timeout=30).status_code
+        if len(seen) == 2 and victim not in seen and ready == 200:
+            break
+        assert time.monotonic() < deadline, seen
+        time.sleep(0.5)
+    assert _stop(proc) == 0

@@ -57,8 +57,13 @@ def serve(
                 raise typer.Exit(1)
         typer.echo(f"support-assistant on http://{host}:{port}/ (console), API docs at /docs; "
                    f"{workers} worker(s); loading models…", err=True)
-        uvicorn.run("assistant.api.main:app", host=host, port=port, workers=workers, log_config=None,
-                    access_log=False, factory=False)
+        from assistant.api import workers as api_workers
+
+        if workers > 1 and api_workers.available():
+            api_workers.Dispatcher(host, port, workers, settings.log_level).run()
+        else:
+            uvicorn.run(api_workers.APP, host=host, port=port, workers=workers, log_config=None,
+                        access_log=False, factory=False)
     finally:
         if chroma is not None:
             chroma.stop()

@@ -7,11 +7,21 @@ SKUs, carrier names, exact policy terms (IOSS, DDP, A-to-z).
 from __future__ import annotations
 
 import re
+import threading
 
 import bm25s
 import numpy as np
 
 from assistant.kb.chunking import Passage
+
+# bm25s builds (disabled) tqdm bars, and tqdm's first bar creates a multiprocessing lock: a
+# POSIX semaphore per API worker, reported as "leaked" at shutdown. A thread lock is enough.
+try:
+    from tqdm import tqdm
+
+    tqdm.set_lock(threading.RLock())
+except ImportError:  # bm25s runs without tqdm
+    pass
 
 # Keep identifiers such as NL-EL-1234 or LP00123456789012 whole, and split CJK runs into
 # characters so a Chinese or Japanese query still shares tokens with CJK text.

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.errors import PromptError
+from assistant.understanding.phrases import PhraseMatcher
 
 ANYWHERE_LANGS = {"ja", "zh", "ar"}
 CUE_KEYS = (
@@ -111,6 +112,10 @@ class Lexicon:
         self._patterns: dict[str, re.Pattern[str] | None] = {
             key: _compile(entries, self.anywhere) for key, entries in self.entries.items()
         }
+        lists = (self.entries, None) if not self.anywhere else ({}, self.entries)
+        self._matcher = PhraseMatcher(*lists)
+        # A message is asked twice a request (cue names, escalation signals): remember the last few.
+        self.labels = lru_cache(maxsize=16)(self._matcher.labels)
 
     def find(self, key: str, text: str, normalized: bool = False) -> list[str]:
         pattern = self._patterns.get(key)
@@ -175,10 +180,12 @@ class Lexicons:
         return any(lex.has(key, norm, normalized=True) for lex in self._for(language))
 
     def matching(self, keys: Iterable[str], text: str, language: str) -> list[str]:
-        """Which of ``keys`` match ``text`` (the text is normalised once for all of them)."""
+        """Which of ``keys`` match ``text`` (one pass over the text for all of them)."""
         norm = normalize(text)
-        lexicons = self._for(language)
-        return [k for k in keys if any(lex.has(k, norm, normalized=True) for lex in lexicons)]
+        found: set[str] = set()
+        for lex in self._for(language):
+            found |= lex.labels(norm)
+        return [k for k in keys if k in found]
 
     def _any_language(self, key: str) -> re.Pattern[str] | None:
         """All languages' ``key`` patterns as one: a single search answers "none" (the usual
@@ -203,7 +210,7 @@ class Lexicons:
         norm = normalize(text)
         found: set[str] = set()
         for lex in self._for(language):
-            found.update(c for c in lex.cue_names if lex.has(f"cue:{c}", norm, normalized=True))
+            found.update(label[4:] for label in lex.labels(norm) if label.startswith("cue:"))
         return found
 
     def politeness_votes(self, text: str) -> dict[str, int]:

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 
 from assistant.errors import PromptError
 from assistant.understanding.lexicon import ANYWHERE_LANGS, CUE_KEYS, LexiconFile, normalize, union_pattern
+from assistant.understanding.phrases import PhraseMatcher
 
 HASH_BITS = 20
 _WORD = re.compile(r"\w+")
@@ -105,16 +106,19 @@ class CueMatcher:
     def __init__(self, files: list[LexiconFile]) -> None:
         cue_names = sorted({name for f in files for name in f.cues})
         self.keys = [*self.SIGNALS, *(f"cue:{name}" for name in cue_names)]
-        self._patterns: list[re.Pattern[str] | None] = []
+        patterns: list[re.Pattern[str] | None] = []
+        by_word_start: dict[str, set[str]] = {}
+        by_anywhere: dict[str, set[str]] = {}
         for key in self.keys:
-            word_start, anywhere = set(), set()
+            word_start, anywhere = by_word_start.setdefault(key, set()), by_anywhere.setdefault(key, set())
             for f in files:
                 entries = f.cues.get(key[4:], []) if key.startswith("cue:") else getattr(f, key)
                 target = anywhere if f.language in ANYWHERE_LANGS else word_start
                 target.update(e for e in (normalize(x).strip() for x in entries) if e)
-            self._patterns.append(union_pattern(word_start, anywhere))
+            patterns.append(union_pattern(word_start, anywhere))  # the cache key of the model
         self.fingerprint = hashlib.sha256(
-            "\n".join(p.pattern if p else "" for p in self._patterns).encode()).hexdigest()[:16]
+            "\n".join(p.pattern if p else "" for p in patterns).encode()).hexdigest()[:16]
+        self._matcher = PhraseMatcher(by_word_start, by_anywhere)  # one pass for every key
 
     @classmethod
     def from_dir(cls, directory: Path) -> CueMatcher:
@@ -129,8 +133,8 @@ class CueMatcher:
         return cls(files)
 
     def vector(self, text: str) -> np.ndarray:
-        norm = normalize(text)
-        return np.array([bool(p and p.search(norm)) for p in self._patterns], dtype=np.float32)
+        found = self._matcher.labels(normalize(text))
+        return np.array([key in found for key in self.keys], dtype=np.float32)
 
     def matrix(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
@@ -9,9 +11,9 @@ from assistant.api.errors import error_body
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="Liveness: the process answers")
-def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+@router.get("/healthz", summary="Liveness: the process answers (and which worker process it is)")
+async def healthz() -> dict[str, str | int]:
+    return {"status": "ok", "pid": os.getpid()}
 
 
 @router.get("/readyz", summary="Readiness: models and index loaded", responses={503: {"description": "still loading"}})
