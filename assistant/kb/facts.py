@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
 
 from assistant.kb.schema import Document
 from assistant.taxonomy import ALL_MARKETS
@@ -18,6 +20,8 @@ FORMALITY = re.compile(r"Formality:\s*(formal|informal)", re.IGNORECASE)
 
 
 class Fact(BaseModel):
+    model_config = ConfigDict(frozen=True)  # memoised: shared by every request
+
     key: str
     value: str
     doc_id: str
@@ -32,8 +36,12 @@ class KnowledgeBase:
         for doc in docs:
             for key in doc.meta.facts:
                 self._owners.setdefault(key, []).append(doc)
+        # The documents never change after construction (a re-ingest builds a new instance),
+        # and a draft asks ~30 facts: answer each (key, market) once.
+        self.fact = lru_cache(maxsize=8192)(self._fact)  # type: ignore[method-assign]
+        self.formality = lru_cache(maxsize=256)(self._formality)  # type: ignore[method-assign]
 
-    def fact(self, key: str, market: str | None) -> Fact | None:
+    def _fact(self, key: str, market: str | None) -> Fact | None:
         general: Fact | None = None
         for doc in self._owners.get(key, []):
             fact = Fact(key=key, value=str(doc.meta.facts[key]), doc_id=doc.meta.id)
@@ -56,7 +64,7 @@ class KnowledgeBase:
                 return doc
         return None
 
-    def formality(self, market: str) -> str:
+    def _formality(self, market: str) -> str:
         doc = self.culture(market)
         match = FORMALITY.search(doc.body) if doc else None
         return match.group(1).lower() if match else "formal"

@@ -8,7 +8,8 @@ from typing import TypeVar
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel
 
 from assistant.api.deps import ClientDep, EngineDep, StateDep
 from assistant.api.errors import ApiError
@@ -37,6 +38,12 @@ async def _run(engine: ReplyEngine, fn: Callable[[ReplyRequest], T], body: Reply
     return await run_in_threadpool(fn, body)
 
 
+def _json(model: BaseModel) -> Response:
+    """The engine's (already valid) model as JSON in one pydantic-core pass; returned as is,
+    FastAPI would validate it again before serialising (``response_model`` stays for the docs)."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
 def _check_size(request: ReplyRequest, state: AppState) -> None:
     limit = state.settings.max_message_chars
     if len(request.message) > limit:
@@ -44,22 +51,22 @@ def _check_size(request: ReplyRequest, state: AppState) -> None:
 
 
 @router.post("/suggestions", response_model=Suggestion, responses=ERRORS, summary="Suggested replies for an agent")
-async def suggestions(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> Suggestion:
+async def suggestions(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> Response:
     _check_size(body, state)
     result = await _run(engine, engine.suggest, body)
     state.metrics.observe_suggestion(result)
-    return result
+    return _json(result)
 
 
 @router.post("/auto-replies", response_model=AutoReply, responses=ERRORS, summary="What the bot would send, or why it hands off")
-async def auto_replies(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> AutoReply:
+async def auto_replies(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> Response:
     _check_size(body, state)
     result = await _run(engine, engine.auto_reply, body)
     state.metrics.observe_suggestion(result)
     state.metrics.autoreplies.labels(result.action).inc()
     if result.action == "handoff":
         state.metrics.handoffs.labels(result.reason.split(":")[0]).inc()
-    return result
+    return _json(result)
 
 
 def _sse(event: str, data: object) -> str:
