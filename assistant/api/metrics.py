@@ -19,6 +19,8 @@ class Metrics:
         self.intents = Counter("assistant_intents_total", "Intents seen", ["intent"], registry=r)
         self.languages = Counter("assistant_languages_total", "Languages seen", ["language"], registry=r)
         self.escalations = Counter("assistant_escalations_total", "Escalation levels seen", ["level"], registry=r)
+        self.embedding_batch = Histogram("assistant_embedding_batch_size", "Messages embedded per batch", registry=r,
+                                         buckets=(1, 2, 4, 8, 16, 32))
 
     def observe_suggestion(self, s: object) -> None:
         self.intents.labels(getattr(s, "intent")).inc()

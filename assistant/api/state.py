@@ -8,6 +8,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from assistant.api.embedding_batches import EmbeddingBatches
 from assistant.api.metrics import Metrics
 from assistant.api.security import RateLimiter
 from assistant.engine import ReplyEngine
@@ -28,17 +29,24 @@ class AppState:
         self.limiter = RateLimiter(settings.rate_limit_per_minute)
         self.load_error: str | None = None
         self.ready = threading.Event()
+        self.embedding_batches: EmbeddingBatches | None = None
         if engine is not None:
-            self.ready.set()
+            self._engine_ready(engine)
+
+    def _engine_ready(self, engine: ReplyEngine) -> None:
+        embeddings = engine.index.embeddings
+        if hasattr(embeddings, "prime") and hasattr(embeddings, "is_cached"):  # fakes in tests may not
+            self.embedding_batches = EmbeddingBatches(embeddings.prime, embeddings.is_cached,
+                                                      observe=self.metrics.embedding_batch.observe)
+        self.ready.set()
 
     def load(self) -> None:
         if self.engine is not None:
-            self.ready.set()
+            self._engine_ready(self.engine)
             return
         try:
             self.engine = self.engine_factory(self.settings)
-            self.engine.suggest  # noqa: B018 - loaded
-            self.ready.set()
+            self._engine_ready(self.engine)
             log.info("engine ready")
         except Exception as exc:  # noqa: BLE001 - reported by /readyz, not a crash loop
             self.load_error = f"{type(exc).__name__}: {exc}"

@@ -12,8 +12,8 @@ The model is loaded once per process and shared (it is read-only and thread-safe
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -60,9 +60,52 @@ def _encode_batch(texts: list[str]) -> list[np.ndarray]:
 _batcher: MicroBatcher[str, np.ndarray] = MicroBatcher(_encode_batch, max_batch=32)
 
 
-@lru_cache(maxsize=2048)
+class _LRU:
+    """Recent single-text embeddings (a request embeds its message for intent and again for
+    retrieval; ``prime`` fills it for a batch of requests at once)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> np.ndarray | None:
+        with self._lock:
+            vec = self._items.get(text)
+            if vec is not None:
+                self._items.move_to_end(text)
+            return vec
+
+    def put(self, text: str, vec: np.ndarray) -> None:
+        with self._lock:
+            self._items[text] = vec
+            self._items.move_to_end(text)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_cache = _LRU(2048)
+
+
 def _encode_one(text: str) -> np.ndarray:
-    return _batcher(text)
+    vec = _cache.get(text)
+    if vec is None:
+        vec = _batcher(text)
+        _cache.put(text, vec)
+    return vec
+
+
+def is_cached(text: str) -> bool:
+    return _cache.get(text) is not None
+
+
+def prime(texts: list[str]) -> None:
+    """Embed the texts not embedded recently, in one batch, so that the single-text calls that
+    follow find them (how the API batches the messages of requests that arrive together)."""
+    missing = [t for t in dict.fromkeys(texts) if _cache.get(t) is None]
+    if missing:
+        for text, vec in zip(missing, _encode_batch(missing), strict=True):
+            _cache.put(text, vec)
 
 
 @register_embedding_function
@@ -80,6 +123,12 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
             # A request embeds its message for intent and again for retrieval: once is enough.
             return _encode_one(texts[0])[None, :]
         return self._encode_many(texts)
+
+    def prime(self, texts: list[str]) -> None:
+        prime(texts)
+
+    def is_cached(self, text: str) -> bool:
+        return is_cached(text)
 
     def _encode_many(self, texts: list[str]) -> np.ndarray:
         encode = _load_model()

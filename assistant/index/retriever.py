@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -41,8 +42,14 @@ class Hit(BaseModel):
         return self.passage.doc_id
 
     def snippet(self, length: int = 240) -> str:
-        text = " ".join(self.passage.text.split())
-        return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+        return _snippet(self.passage.text, length)
+
+
+@lru_cache(maxsize=4096)
+def _snippet(text: str, length: int) -> str:
+    """The passage's start on one line (the same few passages come back again and again)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
 class Snapshot:
@@ -64,6 +71,19 @@ class Snapshot:
             head = np.vstack([vectors.get(p.id + HEADING_VIEW, vectors[p.id]) for p in passages])
             self.vectors = (text_weight * text + (1 - text_weight) * head).astype(np.float32)
         self._masks: dict[tuple[str | None, frozenset[str] | None], np.ndarray] = {}
+        self._in_market: dict[str, np.ndarray] = {}
+        order = sorted(range(len(passages)), key=lambda i: passages[i].id)
+        self.id_rank = np.empty(len(passages), dtype=np.int64)  # position of each passage id, sorted
+        self.id_rank[order] = np.arange(len(passages))
+
+    def in_market(self, market: str) -> np.ndarray:
+        """Passages written for ``market`` itself (they get the market boost)."""
+        cached = self._in_market.get(market)
+        if cached is None:
+            cached = np.array([market in m for m in self.markets], dtype=bool)
+            if len(self._in_market) < 1024:
+                self._in_market[market] = cached
+        return cached
 
     def mask(self, market: str | None, types: set[str] | None) -> np.ndarray:
         """Passages allowed for a market and document types (a handful of combinations
@@ -151,22 +171,25 @@ class HybridRetriever:
         else:
             candidates, vector = self._ann_candidates(snap, qvec, market, types, top_lex, bm25)
 
-        scored: list[tuple[float, str, int, float, float]] = []
-        for idx in candidates:
-            passage = snap.passages[idx]
-            v = float(vector[idx])
-            lex = float(bm25[idx]) / best if best else 0.0
-            local = self.market_boost if market and market in passage.markets else 0.0
-            scored.append((v + self.lexical_weight * lex + local, passage.id, idx, v, lex))
-        scored.sort(key=lambda t: (-t[0], t[1]))
+        if not candidates:
+            return []
+        # Fusion over the candidates as arrays (a Python loop over ~70 of them was 3% of a
+        # request); float64 as before, ties broken by passage id.
+        idx = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+        v = vector[idx].astype(np.float64) if isinstance(vector, np.ndarray) else \
+            np.array([vector[i] for i in idx], dtype=np.float64)
+        lex = bm25[idx].astype(np.float64) / best if best else np.zeros(len(idx))
+        score = v + self.lexical_weight * lex
+        if market:
+            score = score + np.where(snap.in_market(market)[idx], self.market_boost, 0.0)
         hits: list[Hit] = []
         seen: set[str] = set()
-        for score, _, idx, v, lex in scored:  # Hit objects only for what is returned
-            passage = snap.passages[idx]
+        for j in np.lexsort((snap.id_rank[idx], -score)):  # Hit objects only for what is returned
+            passage = snap.passages[idx[j]]
             if one_per_doc and passage.doc_id in seen:
                 continue
             seen.add(passage.doc_id)
-            hits.append(Hit(passage=passage, score=score, vector_score=v, lexical_score=lex))
+            hits.append(Hit(passage=passage, score=float(score[j]), vector_score=float(v[j]), lexical_score=float(lex[j])))
             if len(hits) == k:
                 break
         return hits

@@ -53,6 +53,10 @@ class Analyzer:
         self.lexicons = lexicons
         self.high_value_min = high_value_min
 
+    def embedding_inputs(self, request: ReplyRequest) -> list[str]:
+        """The text ``analyze`` embeds (the redacted message), for batching ahead of it."""
+        return [redact(request.message)]
+
     def analyze(self, request: ReplyRequest) -> Analysis:
         text = request.message
         pii = find_pii(text)

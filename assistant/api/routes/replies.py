@@ -24,7 +24,8 @@ ERRORS = {401: {"description": "missing or invalid API key"}, 422: {"description
           429: {"description": "rate limited"}, 503: {"description": "still loading"}}
 
 
-async def _run(engine: ReplyEngine, fn: Callable[[ReplyRequest], T], body: ReplyRequest) -> T:
+async def _run(engine: ReplyEngine, fn: Callable[[ReplyRequest], T], body: ReplyRequest,
+               state: AppState) -> T:
     """Run the engine on the event loop when it only computes, in a thread when it waits.
 
     The offline path is pure CPU (~5-8 ms) under the GIL: threads add no throughput, only
@@ -34,6 +35,8 @@ async def _run(engine: ReplyEngine, fn: Callable[[ReplyRequest], T], body: Reply
     configured a request waits on the network for seconds, so it goes to the thread pool.
     """
     if engine.llm is None:
+        if state.embedding_batches is not None:  # embed together with requests that came along
+            await state.embedding_batches.embed(engine.analyzer.embedding_inputs(body))
         return fn(body)
     return await run_in_threadpool(fn, body)
 
@@ -53,7 +56,7 @@ def _check_size(request: ReplyRequest, state: AppState) -> None:
 @router.post("/suggestions", response_model=Suggestion, responses=ERRORS, summary="Suggested replies for an agent")
 async def suggestions(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> Response:
     _check_size(body, state)
-    result = await _run(engine, engine.suggest, body)
+    result = await _run(engine, engine.suggest, body, state)
     state.metrics.observe_suggestion(result)
     return _json(result)
 
@@ -61,7 +64,7 @@ async def suggestions(body: ReplyRequest, engine: EngineDep, state: StateDep, _:
 @router.post("/auto-replies", response_model=AutoReply, responses=ERRORS, summary="What the bot would send, or why it hands off")
 async def auto_replies(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> Response:
     _check_size(body, state)
-    result = await _run(engine, engine.auto_reply, body)
+    result = await _run(engine, engine.auto_reply, body, state)
     state.metrics.observe_suggestion(result)
     state.metrics.autoreplies.labels(result.action).inc()
     if result.action == "handoff":
