@@ -7,7 +7,8 @@ handler first hands its message here and awaits; the first schedules one flush a
 handlers already queued, and that flush embeds every message in one batch (a sentence
 costs ~3.3 ms alone, ~1.1 ms in a batch of 16: the model's weights are streamed once).
 Then each handler runs the engine, which finds its embedding cached. A message embedded
-recently, or a lone request, costs nothing extra: nothing is awaited.
+recently costs nothing to embed; a lone request waits a few microseconds (two turns of an
+idle loop).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ class EmbeddingBatches:
         self.texts = 0
 
     async def embed(self, texts: list[str]) -> None:
+        # Requests whose message is cached wait for the flush too: the whole group then moves
+        # in step. Were they to run on at once, each would run the engine (~3 ms) in the very
+        # loop passes the flush is waiting out, and a first-seen message would queue behind
+        # two passes' worth of them (p99 130 ms instead of 48 ms at 16 clients, measured).
         todo = [t for t in texts if not self.is_cached(t)]
-        if not todo:
-            return
         loop = asyncio.get_running_loop()
         if not self._pending:
             loop.call_soon(self._flush_after, self.rounds)
@@ -54,6 +57,8 @@ class EmbeddingBatches:
         pending, self._pending = self._pending, []
         texts = list(dict.fromkeys(t for todo, _ in pending for t in todo))
         try:
+            if not texts:
+                return
             for i in range(0, len(texts), self.max_batch):
                 self.prime(texts[i:i + self.max_batch])
             self.batches += 1
@@ -62,6 +67,7 @@ class EmbeddingBatches:
                 self.observe(len(texts))
         except Exception as exc:  # noqa: BLE001 - the engine embeds (and reports) on its own
             log.warning("batched embedding failed: %s", type(exc).__name__)
-        for _, future in pending:
-            if not future.done():
-                future.set_result(None)
+        finally:
+            for _, future in pending:
+                if not future.done():
+                    future.set_result(None)
