@@ -17,9 +17,9 @@ What it does, bounded in time and only on 127.0.0.1:
    all-200 round), so that no worker is still loading or cold when timing starts;
 3. for each concurrency level, that many clients each hold ONE keep-alive HTTP/1.1 connection
    and POST /v1/suggestions back to back for the duration, then finish the request in flight.
-   The connections are opened before the timer, --connect-gap-ms (10) apart: opened in one
-   burst they can land very unevenly (a worker's event loop accepts the whole backlog when it
-   wakes up; 15/1 at 16 clients in one quick run).
+   The connections are opened before the timer, --connect-gap-ms (10) apart. (Before `serve`
+   dispatched connections itself, a burst could land very unevenly on uvicorn's shared
+   socket: 15/1 at 16 clients in one quick run. Now serve spreads them; the gap stays.)
    The client is a small asyncio raw HTTP/1.1 client (asyncio.open_connection, pre-encoded
    request bytes, reads the head up to CRLFCRLF, then exactly Content-Length bytes), because it
    shares the server's cores. Request bodies (json.dumps of make_body: a held-out message from

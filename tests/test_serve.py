@@ -47,6 +47,13 @@ def _children(pid: int) -> list[tuple[int, str]]:
     return found
 
 
+def _alive(pid: int) -> bool:
+    try:
+        return "zombie" not in (Path("/proc") / str(pid) / "status").read_text().lower()
+    except OSError:
+        return False
+
+
 def _start(tmp_path: Path, fixture_kb: Path, engine, workers: int) -> tuple[subprocess.Popen, str]:  # type: ignore[no-untyped-def, type-arg]
     data = tmp_path / "data"
     shutil.copytree(engine.settings.data_dir / "models", data / "models")
@@ -153,3 +160,19 @@ def test_keep_alive_connections_are_spread_evenly_and_a_dead_worker_is_replaced(
         assert time.monotonic() < deadline, seen
         time.sleep(0.5)
     assert _stop(proc) == 0
+
+
+@pytest.mark.parametrize("served", [2], indirect=True)
+def test_workers_and_chroma_die_with_a_killed_serve(served) -> None:  # type: ignore[no-untyped-def]
+    proc, _ = served
+    tree = [pid for pid, _ in _children(proc.pid)]
+    assert len(tree) >= 3  # two workers and the Chroma server at least
+    proc.kill()  # SIGKILL: no clean-up code runs in serve
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 30
+    while True:
+        alive = [pid for pid in tree if _alive(pid)]
+        if not alive:
+            break
+        assert time.monotonic() < deadline, alive
+        time.sleep(0.3)
