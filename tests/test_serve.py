@@ -140,6 +140,11 @@ def test_several_workers_share_a_chroma_server_and_see_each_others_ingest(served
 @pytest.mark.parametrize("served", [2], indirect=True)
 def test_keep_alive_connections_are_spread_evenly_and_a_dead_worker_is_replaced(served) -> None:  # type: ignore[no-untyped-def]
     proc, url = served
+    deadline = time.monotonic() + 120
+    # Ready workers get the connections: wait until both are (new connections reach both).
+    while len({httpx.get(f"{url}/healthz", trust_env=False, timeout=30).json()["pid"] for _ in range(4)}) < 2:
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
     clients = [httpx.Client(base_url=url, trust_env=False, timeout=30) for _ in range(6)]
     try:
         pids = [c.get("/healthz").json()["pid"] for c in clients]  # one keep-alive connection each

@@ -1,6 +1,6 @@
 """How `serve --workers N` spreads connections (pure part; the processes are in test_serve)."""
 
-from assistant.api.workers import pick
+from assistant.api.dispatcher import pick
 
 
 def test_fewest_open_connections_wins() -> None:

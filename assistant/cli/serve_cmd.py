@@ -57,12 +57,18 @@ def serve(
                 raise typer.Exit(1)
         typer.echo(f"support-assistant on http://{host}:{port}/ (console), API docs at /docs; "
                    f"{workers} worker(s); loading models…", err=True)
-        from assistant.api import workers as api_workers
+        from assistant.api import dispatcher
+        from assistant.api.workers import APP
 
-        if workers > 1 and api_workers.available():
-            api_workers.Dispatcher(host, port, workers, settings.log_level).run()
+        if workers > 1 and dispatcher.available():
+            try:
+                front = dispatcher.Dispatcher(host, port, workers, settings.log_level)
+            except OSError as exc:
+                typer.echo(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+                raise typer.Exit(1) from None
+            front.run()
         else:
-            uvicorn.run(api_workers.APP, host=host, port=port, workers=workers, log_config=None,
+            uvicorn.run(APP, host=host, port=port, workers=workers, log_config=None,
                         access_log=False, factory=False)
     finally:
         if chroma is not None:
