@@ -48,3 +48,11 @@ def test_a_failing_model_releases_every_waiter() -> None:
     _run_together(EmbeddingBatches(model.prime, model.is_cached), ["a", "b"])  # returns, no exception
     assert model.calls == [["a", "b"]]
 
+
+
+def test_a_new_event_loop_starts_afresh() -> None:
+    model = FakeModel()
+    batches = EmbeddingBatches(model.prime, model.is_cached)
+    _run_together(batches, ["a"])
+    _run_together(batches, ["b"])  # asyncio.run: another loop
+    assert model.calls == [["a"], ["b"]]

@@ -26,6 +26,7 @@ class EmbeddingBatches:
         self.prime, self.is_cached, self.max_batch, self.observe = prime, is_cached, max_batch, observe
         self.rounds = rounds
         self._pending: list[tuple[list[str], asyncio.Future[None]]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.batches = 0  # for tests and benches
         self.texts = 0
 
@@ -36,6 +37,8 @@ class EmbeddingBatches:
         # two passes' worth of them (p99 130 ms instead of 48 ms at 16 clients, measured).
         todo = [t for t in texts if not self.is_cached(t)]
         loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a new loop (tests run one per client): waiters of a closed one are gone
+            self._loop, self._pending = loop, []
         if not self._pending:
             loop.call_soon(self._flush_after, self.rounds)
         future: asyncio.Future[None] = loop.create_future()
@@ -61,12 +64,13 @@ class EmbeddingBatches:
                 return
             for i in range(0, len(texts), self.max_batch):
                 self.prime(texts[i:i + self.max_batch])
+        except Exception as exc:  # noqa: BLE001 - the engine embeds (and reports) on its own
+            log.warning("batched embedding failed: %s", type(exc).__name__)
+        else:
             self.batches += 1
             self.texts += len(texts)
             if self.observe is not None:
                 self.observe(len(texts))
-        except Exception as exc:  # noqa: BLE001 - the engine embeds (and reports) on its own
-            log.warning("batched embedding failed: %s", type(exc).__name__)
         finally:
             for _, future in pending:
                 if not future.done():
