@@ -82,11 +82,17 @@ def trie_pattern(entries: set[str] | list[str]) -> str:
     return build(root)
 
 
-def union_pattern(word_start: set[str], anywhere: set[str]) -> re.Pattern[str] | None:
-    """Entries matching at the start of a word, and entries matching anywhere, as one regex."""
+def union_source(word_start: set[str], anywhere: set[str]) -> str:
+    """The source of ``union_pattern`` ("" when both sets are empty)."""
     parts = [rf"(?<!\w){trie_pattern(word_start)}"] if word_start else []
     parts += [trie_pattern(anywhere)] if anywhere else []
-    return re.compile("|".join(parts)) if parts else None
+    return "|".join(parts)
+
+
+def union_pattern(word_start: set[str], anywhere: set[str]) -> re.Pattern[str] | None:
+    """Entries matching at the start of a word, and entries matching anywhere, as one regex."""
+    source = union_source(word_start, anywhere)
+    return re.compile(source) if source else None
 
 
 def _compile(entries: list[str], anywhere: bool) -> re.Pattern[str] | None:
@@ -126,7 +132,6 @@ class Lexicon:
         questions of one text normalise it once)."""
         pattern = self._patterns.get(key)
         return bool(pattern and pattern.search(text if normalized else normalize(text)))
-
 
     @property
     def cue_names(self) -> list[str]:

@@ -27,7 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import PromptError
-from assistant.understanding.lexicon import ANYWHERE_LANGS, CUE_KEYS, LexiconFile, normalize, union_pattern
+from assistant.understanding.lexicon import ANYWHERE_LANGS, CUE_KEYS, LexiconFile, normalize, union_source
 from assistant.understanding.phrases import PhraseMatcher
 
 HASH_BITS = 20
@@ -106,7 +106,7 @@ class CueMatcher:
     def __init__(self, files: list[LexiconFile]) -> None:
         cue_names = sorted({name for f in files for name in f.cues})
         self.keys = [*self.SIGNALS, *(f"cue:{name}" for name in cue_names)]
-        patterns: list[re.Pattern[str] | None] = []
+        sources: list[str] = []
         by_word_start: dict[str, set[str]] = {}
         by_anywhere: dict[str, set[str]] = {}
         for key in self.keys:
@@ -115,9 +115,8 @@ class CueMatcher:
                 entries = f.cues.get(key[4:], []) if key.startswith("cue:") else getattr(f, key)
                 target = anywhere if f.language in ANYWHERE_LANGS else word_start
                 target.update(e for e in (normalize(x).strip() for x in entries) if e)
-            patterns.append(union_pattern(word_start, anywhere))  # the cache key of the model
-        self.fingerprint = hashlib.sha256(
-            "\n".join(p.pattern if p else "" for p in patterns).encode()).hexdigest()[:16]
+            sources.append(union_source(word_start, anywhere))  # part of the model's cache key
+        self.fingerprint = hashlib.sha256("\n".join(sources).encode()).hexdigest()[:16]
         self._matcher = PhraseMatcher(by_word_start, by_anywhere)  # one pass for every key
 
     @classmethod
