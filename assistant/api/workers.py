@@ -12,6 +12,7 @@ import asyncio
 import functools
 import socket
 import sys
+import threading
 from typing import Any
 
 import uvicorn
@@ -33,14 +34,17 @@ class HandedConnectionsServer(uvicorn.Server):
             return
         self.channel.setblocking(False)
         asyncio.get_running_loop().add_reader(self.channel.fileno(), self._receive)
+        app = sys.modules.get("assistant.api.main")  # imported by uvicorn's config.load()
+        assistant = getattr(getattr(getattr(app, "app", None), "state", None), "assistant", None)
+        if assistant is not None:
+            # Flag the worker ready the moment its models are (not at the next tick): until
+            # then the dispatcher would hand a connection to a worker still loading (503).
+            threading.Thread(target=self._mark_ready, args=(assistant.ready,), daemon=True).start()
 
-    async def on_tick(self, counter: int) -> bool:
-        if self.state[self.slot] == LOADING:
-            app = sys.modules.get("assistant.api.main")  # imported by uvicorn's config.load()
-            assistant = getattr(getattr(getattr(app, "app", None), "state", None), "assistant", None)
-            if assistant is not None and assistant.ready.is_set():
-                self.state[self.slot] = READY
-        return await super().on_tick(counter)
+    def _mark_ready(self, ready: threading.Event) -> None:
+        ready.wait()
+        if self.state[self.slot] == LOADING:  # not once draining
+            self.state[self.slot] = READY
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         # No new connections from now on; close those already handed but not yet read.
