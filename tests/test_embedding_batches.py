@@ -56,3 +56,26 @@ def test_a_new_event_loop_starts_afresh() -> None:
     _run_together(batches, ["a"])
     _run_together(batches, ["b"])  # asyncio.run: another loop
     assert model.calls == [["a"], ["b"]]
+
+
+def test_then_gets_every_message_of_the_group_once_embedded() -> None:
+    model = FakeModel()
+    model.cache.add("seen before")
+    groups: list[list[str]] = []
+
+    def then(texts: list[str]) -> None:
+        assert all(model.is_cached(t) for t in texts)
+        groups.append(texts)
+
+    _run_together(EmbeddingBatches(model.prime, model.is_cached, then=then), ["a", "seen before", "a", "b"])
+    assert groups == [["a", "seen before", "b"]]
+
+
+def test_a_failing_then_releases_every_waiter() -> None:
+    model = FakeModel()
+
+    def then(texts: list[str]) -> None:
+        raise RuntimeError("scoring broke")
+
+    _run_together(EmbeddingBatches(model.prime, model.is_cached, then=then), ["a", "b"])  # returns
+    assert model.calls == [["a", "b"]]

@@ -110,3 +110,14 @@ def test_cancellation_before_shipment_asks_the_reason_first(engine: ReplyEngine)
     assert result.intent == "cancel_order" and result.situation == "before_shipment"
     assert result.drafts[0].strategy == "confirm_reason"
     assert [d.strategy for d in result.drafts][:2] == ["confirm_reason", "cancel"]
+
+
+def test_a_prepared_group_gets_the_same_suggestions(engine: ReplyEngine) -> None:
+    """Requests that arrive together are scored in one product (``ReplyEngine.prepare``):
+    what each gets must not depend on it."""
+    requests = [ReplyRequest(message=m) for m in MESSAGES.values()]
+    volatile = {"suggestion_id", "timings"}
+    alone = [engine.suggest(r).model_dump(exclude=volatile) for r in requests]
+    engine.prepare([engine.analyzer.embedding_inputs(r)[0] for r in requests])
+    assert len(engine.index.retriever._snapshot.prepared) == len(requests)  # the group path is taken
+    assert [engine.suggest(r).model_dump(exclude=volatile) for r in requests] == alone

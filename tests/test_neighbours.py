@@ -46,3 +46,18 @@ def test_small_sets_are_searched_directly() -> None:
     x = _embeddings(n=30, dims=16)
     idx, _ = NearestNeighbours(x).top(x[3], 40)
     assert idx[0] == 3 and len(idx) == 30
+
+
+def test_a_prepared_group_gives_the_same_neighbours() -> None:
+    x = _embeddings()
+    queries = _queries(x, 8)
+    alone = [NearestNeighbours(x).top(q, 7) for q in queries]
+    search = NearestNeighbours(x)
+    search.prepare(queries)
+    assert len(search._prepared) == 8
+    for q, (idx, sims) in zip(queries, alone):
+        got_idx, got_sims = search.top(q, 7)
+        assert list(got_idx) == list(idx)
+        np.testing.assert_array_equal(got_sims, sims)  # rescored exactly, whatever found them
+    stranger = _queries(_embeddings(seed=5), 1)[0]  # not in the group: searched on its own
+    assert list(search.top(stranger, 7)[0]) == list(NearestNeighbours(x).top(stranger, 7)[0])

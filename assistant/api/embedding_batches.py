@@ -9,6 +9,10 @@ costs ~3.3 ms alone, ~1.1 ms in a batch of 16: the model's weights are streamed 
 Then each handler runs the engine, which finds its embedding cached. A message embedded
 recently costs nothing to embed; a lone request waits a few microseconds (two turns of an
 idle loop).
+
+``then`` is given every message of the group, embedded or not, once they all are: the engine
+scores them against the intent examples and the passages in one matrix product each
+(``ReplyEngine.prepare``).
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ log = logging.getLogger("assistant.api")
 
 class EmbeddingBatches:
     def __init__(self, prime: Callable[[list[str]], None], is_cached: Callable[[str], bool],
-                 max_batch: int = 32, observe: Callable[[int], None] | None = None, rounds: int = 2) -> None:
+                 max_batch: int = 32, observe: Callable[[int], None] | None = None, rounds: int = 2,
+                 then: Callable[[list[str]], None] | None = None) -> None:
         self.prime, self.is_cached, self.max_batch, self.observe = prime, is_cached, max_batch, observe
-        self.rounds = rounds
-        self._pending: list[tuple[list[str], asyncio.Future[None]]] = []
+        self.rounds, self.then = rounds, then
+        self._pending: list[tuple[list[str], list[str], asyncio.Future[None]]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self.batches = 0  # for tests and benches
         self.texts = 0
@@ -42,7 +47,7 @@ class EmbeddingBatches:
         if not self._pending:
             loop.call_soon(self._flush_after, self.rounds)
         future: asyncio.Future[None] = loop.create_future()
-        self._pending.append((todo, future))
+        self._pending.append((texts, todo, future))
         await future
 
     def _flush_after(self, rounds: int) -> None:
@@ -58,20 +63,20 @@ class EmbeddingBatches:
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
-        texts = list(dict.fromkeys(t for todo, _ in pending for t in todo))
+        texts = list(dict.fromkeys(t for _, todo, _ in pending for t in todo))
         try:
-            if not texts:
-                return
-            for i in range(0, len(texts), self.max_batch):
-                self.prime(texts[i:i + self.max_batch])
-        except Exception as exc:  # noqa: BLE001 - the engine embeds (and reports) on its own
+            if texts:
+                for i in range(0, len(texts), self.max_batch):
+                    self.prime(texts[i:i + self.max_batch])
+                self.batches += 1
+                self.texts += len(texts)
+                if self.observe is not None:
+                    self.observe(len(texts))
+            if self.then is not None:
+                self.then(list(dict.fromkeys(t for group, _, _ in pending for t in group)))
+        except Exception as exc:  # noqa: BLE001 - the engine embeds and scores (and reports) on its own
             log.warning("batched embedding failed: %s", type(exc).__name__)
-        else:
-            self.batches += 1
-            self.texts += len(texts)
-            if self.observe is not None:
-                self.observe(len(texts))
         finally:
-            for _, future in pending:
+            for _, _, future in pending:
                 if not future.done():
                     future.set_result(None)

@@ -4,6 +4,7 @@ feedback store, metrics and the rate limiter."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from assistant.api.security import RateLimiter
 from assistant.engine import ReplyEngine
 from assistant.feedback.store import FeedbackStore
 from assistant.settings import Settings
+from assistant.understanding.language import warm_up as warm_up_language
 
 log = logging.getLogger("assistant.api")
 
@@ -34,10 +36,15 @@ class AppState:
             self._engine_ready(engine)
 
     def _engine_ready(self, engine: ReplyEngine) -> None:
+        warm_up_language()
+        # What is loaded now lives as long as the process: out of the collector's sight, a
+        # collection no longer walks the models' hundreds of thousands of objects.
+        gc.freeze()
         embeddings = engine.index.embeddings
         if hasattr(embeddings, "prime") and hasattr(embeddings, "is_cached"):  # fakes in tests may not
             self.embedding_batches = EmbeddingBatches(embeddings.prime, embeddings.is_cached,
-                                                      observe=self.metrics.embedding_batch.observe)
+                                                      observe=self.metrics.embedding_batch.observe,
+                                                      then=engine.prepare)
         self.ready.set()
 
     def load(self) -> None:

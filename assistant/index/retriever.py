@@ -71,6 +71,7 @@ class Snapshot:
             head = np.vstack([vectors.get(p.id + HEADING_VIEW, vectors[p.id]) for p in passages])
             self.vectors = (text_weight * text + (1 - text_weight) * head).astype(np.float32)
         self._masks: dict[tuple[str | None, frozenset[str] | None], np.ndarray] = {}
+        self.prepared: dict[bytes, np.ndarray] = {}  # see HybridRetriever.prepare
         self._in_market: dict[str, np.ndarray] = {}
         order = sorted(range(len(passages)), key=lambda i: passages[i].id)
         self.id_rank = np.empty(len(passages), dtype=np.int64)  # position of each passage id, sorted
@@ -140,6 +141,20 @@ class HybridRetriever:
         with self._lock:
             self._snapshot = snapshot
 
+    def prepare(self, queries: np.ndarray) -> None:
+        """Similarities of a group of queries about to be searched, in one matrix product.
+
+        Under load requests come in groups (``api/embedding_batches.py``); scanning the
+        passage vectors (1.5 MB for the bundled knowledge base) is memory-bound, so a group
+        costs about what one query did. Only the last group is kept, on its snapshot.
+        """
+        snap = self._snapshot
+        if snap.vectors is None or len(queries) < 2:
+            return
+        queries = np.asarray(queries, dtype=np.float32)
+        sims = queries @ snap.vectors.T
+        snap.prepared = {q.tobytes(): row for q, row in zip(queries, sims)}  # swapped whole: thread-safe
+
     @property
     def size(self) -> int:
         return len(self._snapshot.passages)
@@ -164,10 +179,12 @@ class HybridRetriever:
         best = float(bm25[top_lex[0]]) if len(top_lex) and bm25[top_lex[0]] > 0 else 0.0
 
         if snap.vectors is not None:
-            sims = snap.vectors @ qvec
+            sims = snap.prepared.get(qvec.tobytes()) if snap.prepared else None
+            if sims is None:
+                sims = snap.vectors @ qvec
             ranked = _top(np.where(allowed, sims, -np.inf), 2 * self.candidates)
             candidates = {int(i) for i in ranked if allowed[i]} | {int(i) for i in top_lex if bm25[i] > 0}
-            vector: Any = sims
+            vector: Any = snap.vectors  # the candidates are scored exactly below
         else:
             candidates, vector = self._ann_candidates(snap, qvec, market, types, top_lex, bm25)
 
@@ -176,7 +193,9 @@ class HybridRetriever:
         # Fusion over the candidates as arrays (a Python loop over ~70 of them was 3% of a
         # request); float64 as before, ties broken by passage id.
         idx = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
-        v = vector[idx].astype(np.float64) if isinstance(vector, np.ndarray) else \
+        # Candidates' similarities computed afresh, the same whether ``sims`` came from a
+        # group's matrix product or this query's (they may differ in the last bits).
+        v = (vector[idx] @ qvec).astype(np.float64) if isinstance(vector, np.ndarray) else \
             np.array([vector[i] for i in idx], dtype=np.float64)
         lex = bm25[idx].astype(np.float64) / best if best else np.zeros(len(idx))
         score = v + self.lexical_weight * lex

@@ -151,6 +151,10 @@ class IntentClassifier:
         cues = CueMatcher.from_dir(lexicons) if lexicons.is_dir() else None
         return cls(encode, load_intent_specs(directory), cache_dir, cues=cues)
 
+    def prepare(self, vectors: np.ndarray) -> None:
+        """The neighbour search for a group of embeddings about to be classified, at once."""
+        self._neighbours.prepare(vectors)
+
     def _cue_matrix(self, texts: list[str]) -> np.ndarray:
         return self.cues.matrix(texts) if self.cues else np.zeros((len(texts), 0), dtype=np.float32)
 

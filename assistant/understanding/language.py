@@ -73,16 +73,27 @@ def _by_script(counts: dict[str, int]) -> LanguageGuess | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _lingua():  # type: ignore[no-untyped-def]
+# lingua's high-accuracy mode scores n-grams of 1 to 5 characters, the low-accuracy mode
+# trigrams only: built for short text, the first is needed there, and from about a sentence
+# on the second does as well (on the 523 Latin-script held-out messages: 0.9885 correct with
+# high accuracy throughout, 0.9904 with low accuracy from 60 characters on, at half the cost).
+LOW_ACCURACY_FROM = 60
+# lingua's confidence at which langdetect is not asked (0.9 before: the same accuracy on the
+# held-out messages with 0.8, and langdetect, ~1 ms a call in pure Python, asked less often).
+SURE = 0.8
+
+
+@lru_cache(maxsize=2)
+def _lingua(low_accuracy: bool = False):  # type: ignore[no-untyped-def]
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in LATIN_LANGS]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def _lingua_scores(text: str) -> dict[str, float]:
-    values = _lingua().compute_language_confidence_values(text)
+    values = _lingua(len(text) >= LOW_ACCURACY_FROM).compute_language_confidence_values(text)
     return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
 
 
@@ -127,7 +138,7 @@ def detect_language(
 
     words = re.findall(r"[^\W\d_]+", cleaned)
     lingua = _lingua_scores(cleaned)
-    sure = max(lingua.values(), default=0.0) >= 0.9
+    sure = max(lingua.values(), default=0.0) >= SURE
     if len(words) >= 4 and not sure and not fast:
         # Both detectors vote when lingua hesitates: langdetect alone confuses close pairs
         # (es/pt, nl/de) on one-sentence messages, lingua alone is weaker on long mixed
@@ -150,3 +161,11 @@ def detect_language(
     if hint in LATIN_LANGS and confidence < 0.45 and scores.get(hint, 0) > 0.2 * scores[best]:
         return LanguageGuess(language=hint, confidence=round(confidence, 3), method="hint")
     return LanguageGuess(language=best, confidence=round(confidence, 3), method=method)
+
+
+def warm_up() -> None:
+    """Load lingua's and langdetect's models now (~2.5 s on first use): a server calls this
+    before it says it is ready, so that no customer's request pays for it."""
+    detect_language("Hola, ¿dónde está mi pedido? Lo compré hace tres semanas y no llega.")
+    _lingua_scores("gracias")
+    _langdetect_scores("where is my order")
