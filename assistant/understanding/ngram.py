@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -39,24 +40,30 @@ _DIGIT = re.compile(r"\d")
 def char_ngrams(text: str, nmin: int = 2, nmax: int = 4) -> list[str]:
     """Within-word character n-grams; digits fold to ``0`` (order numbers say nothing)."""
     out: list[str] = []
-    for token in _WORD.findall(_DIGIT.sub("0", normalize(text))):
-        if _CJK.search(token):  # no spaces between words: character unigrams and bigrams
-            out.extend(token)
-            out.extend(token[i:i + 2] for i in range(len(token) - 1))
-            continue
-        out.append("w" + token)
-        word = f"<{token}>"
-        for n in range(nmin, nmax + 1):
-            out.extend(word[i:i + n] for i in range(len(word) - n + 1))
+    for token in _tokens(text):
+        out.extend(_token_ngrams(token, nmin, nmax))
     return out
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(_DIGIT.sub("0", normalize(text)))
+
+
+def _token_ngrams(token: str, nmin: int = 2, nmax: int = 4) -> list[str]:
+    if _CJK.search(token):  # no spaces between words: character unigrams and bigrams
+        return [*token, *(token[i:i + 2] for i in range(len(token) - 1))]
+    word = f"<{token}>"
+    return ["w" + token, *(word[i:i + n] for n in range(nmin, nmax + 1) for i in range(len(word) - n + 1))]
+
+
+def _hash(grams: list[str]) -> np.ndarray:
+    mask = (1 << HASH_BITS) - 1
+    return np.fromiter((zlib.crc32(g.encode()) & mask for g in grams), np.int64, len(grams))
 
 
 def hashed_features(text: str) -> np.ndarray:
     """Sorted, unique feature ids of ``text`` (binary bag of n-grams)."""
-    mask = (1 << HASH_BITS) - 1
-    grams = char_ngrams(text)
-    ids = np.fromiter((zlib.crc32(g.encode()) & mask for g in grams), np.int64, len(grams))
-    return np.unique(ids)
+    return np.unique(_hash(char_ngrams(text)))
 
 
 class NgramNaiveBayes:
@@ -64,6 +71,11 @@ class NgramNaiveBayes:
 
     def __init__(self, vocab: np.ndarray, idf: np.ndarray, log_prob: np.ndarray) -> None:
         self.vocab, self.idf, self.log_prob = vocab, idf, log_prob  # log_prob: (features, classes)
+        # A message's features are the union of its words' (each word's n-grams stay inside
+        # it), and words recur from message to message: each word's known features are kept.
+        # Building and hashing ~120 n-grams was 0.16 of a 0.26 ms score; a union of cached
+        # sets is a few microseconds.
+        self._word_rows = lru_cache(maxsize=1 << 14)(self._rows_of_word)  # at most ~15 MB
 
     @classmethod
     def fit(cls, texts: list[str], y: np.ndarray, classes: int,
@@ -82,11 +94,23 @@ class NgramNaiveBayes:
         log_prob = np.log(counts / counts.sum(axis=0, keepdims=True)).astype(np.float32)
         return cls(vocab, idf, log_prob)
 
+    def _rows_of_word(self, token: str) -> frozenset[int]:
+        """Rows of ``vocab`` for the features of one word (features unseen in training carry
+        no weight in the model)."""
+        feats = _hash(_token_ngrams(token))
+        idx = np.minimum(np.searchsorted(self.vocab, feats), len(self.vocab) - 1)
+        return frozenset(idx[self.vocab[idx] == feats].tolist())
+
+    def rows(self, text: str) -> np.ndarray:
+        """Sorted rows of ``vocab`` for the text's features (the binary bag, as in training)."""
+        found: set[int] = set()
+        for token in _tokens(text):
+            found.update(self._word_rows(token))
+        return np.array(sorted(found), dtype=np.int64)
+
     def scores(self, text: str) -> np.ndarray:
         """Per-class log-likelihood of the text's (normalised) n-gram vector."""
-        feats = hashed_features(text)
-        idx = np.minimum(np.searchsorted(self.vocab, feats), len(self.vocab) - 1)
-        idx = idx[self.vocab[idx] == feats]
+        idx = self.rows(text)
         if not len(idx):
             return np.zeros(self.log_prob.shape[1], dtype=np.float32)
         weights = self.idf[idx] / np.linalg.norm(self.idf[idx])
