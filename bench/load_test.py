@@ -14,7 +14,9 @@ What it does, bounded in time and only on 127.0.0.1:
    then N uvicorn worker processes. Waits for /readyz (answered by any one worker), then warms
    up with httpx (rounds of 4 x N staggered connections, 3 requests each) until a round is all
    200 and every worker pid has served such a round (seen with `ss`; without `ss`, the first
-   all-200 round), so that no worker is still loading or cold when timing starts;
+   all-200 round), so that no worker is still loading or cold when timing starts; then runs
+   --warm-up-s (20; --quick 5) seconds of the first level's load, untimed but printed and
+   saved: a running server's caches are warm, a fresh one's fill over its first ~20 s;
 3. for each concurrency level, that many clients each hold ONE keep-alive HTTP/1.1 connection
    and POST /v1/suggestions back to back for the duration, then finish the request in flight.
    The connections are opened before the timer, --connect-gap-ms (10) apart. (Before `serve`
@@ -523,12 +525,16 @@ def main() -> None:
                     help="pause between opening the clients' connections, before the timer (default 10; 0: one burst)")
     ap.add_argument("--keep-rate-limit", action="store_true", help="keep the default per-key rate limit")
     ap.add_argument("--ready-timeout", type=float, default=300.0)
+    ap.add_argument("--warm-up-s", type=float,
+                    help="seconds of untimed load at the first level before the timed levels, so that the "
+                         "figures are a running server's, not a cold start's (default 20, --quick 5; 0: none)")
     args = ap.parse_args()
     if args.workers < 1:
         ap.error("--workers must be at least 1")
     mode = "quick" if args.quick else "full"
     duration = min(600.0, args.duration or (10.0 if args.quick else 60.0))
     levels = [int(c) for c in args.concurrency.split(",")]
+    steady_s = min(600.0, args.warm_up_s if args.warm_up_s is not None else (5.0 if args.quick else 20.0))
     info = machine()
     print(f"load_test ({mode}) workers {args.workers}, {'unique' if args.unique else 'pooled'} messages, "
           f"load average {info['loadavg_start']}", flush=True)
@@ -568,8 +574,9 @@ def main() -> None:
               f"tree RSS {rss_warm} MB; processes {procs}", flush=True)
 
         sampler.start()
-        for seed, clients in enumerate(levels, start=1):
-            requests = pregenerate(host, port, math.ceil(min(PREGEN_MAX, PREGEN_RPS * duration)), messages, seed,
+
+        def run_level(clients: int, seconds: float, seed: int) -> dict:
+            requests = pregenerate(host, port, math.ceil(min(PREGEN_MAX, PREGEN_RPS * seconds)), messages, seed,
                                    args.unique)
             marks: dict = {}
 
@@ -583,7 +590,7 @@ def main() -> None:
                 marks["own1"] = resource.getrusage(resource.RUSAGE_SELF)
                 marks["peak"] = sampler.peak
 
-            row = asyncio.run(load_phase(host, port, clients, requests, duration, args.unique,
+            row = asyncio.run(load_phase(host, port, clients, requests, seconds, args.unique,
                                          args.connect_gap_ms / 1000, on_start, on_end))
             del requests
             wall = marks["wall1"] - marks["wall0"]
@@ -597,10 +604,21 @@ def main() -> None:
                     {f"{label(pid, proc.pid)}/{pid}": n for pid, n in spread.most_common()},
                 "loadavg": loadavg(),
             })
-            print(f"  {row}", flush=True)
-            rows.append(row)
             if proc.poll() is not None:
                 raise RuntimeError(f"server died during the {clients}-client phase (code {proc.returncode})")
+            return row
+
+        steady = None
+        if steady_s > 0:
+            # A server runs for days: its caches (embeddings of recent messages, the n-gram
+            # model's words, the verifier's drafts) are warm. From a cold start they fill over
+            # the first ~20 s of this load; that phase is run and reported, not timed.
+            steady = run_level(levels[0], steady_s, seed=0)
+            print(f"  warm-up load (not in the table): {steady}", flush=True)
+        for seed, clients in enumerate(levels, start=1):
+            row = run_level(clients, duration, seed)
+            print(f"  {row}", flush=True)
+            rows.append(row)
         sampler.stop.set()
         hwm = {f"{label(pid, proc.pid)}/{pid}": proc_status_mb(pid, "VmHWM") for pid in tree(proc.pid)}
         peak = max((r["rss_peak_tree_mb"] for r in rows), default=None)
@@ -627,7 +645,8 @@ def main() -> None:
     ))
     errors = {k: v for r in rows for k, v in r["statuses"].items() if k != "200"}
     print(f"\nworkers {args.workers}; messages {'unique' if args.unique else 'pool'}; client {CLIENT_KIND}; "
-          f"errors {errors or 0}; /readyz after {ready_s:.1f}s, all workers warm after {warm['s']:.1f}s more; rate limit "
+          f"errors {errors or 0}; /readyz after {ready_s:.1f}s, all workers warm after {warm['s']:.1f}s more, then "
+          f"{steady_s:.0f}s of untimed load at {levels[0]} clients; rate limit "
           f"{'default' if args.keep_rate_limit else 'off (ASSISTANT_RATE_LIMIT_PER_MINUTE=0)'}")
     print(f"server tree peak RSS (sum of VmRSS) {peak} MB; VmHWM per process (MB): {hwm}")
     path = save("load_test", mode, {
@@ -635,6 +654,7 @@ def main() -> None:
         "messages": "unique" if args.unique else f"pool of {len(messages)} held-out messages",
         "duration_per_level_s": duration, "rate_limit": "default" if args.keep_rate_limit else "off",
         "prepare_ingest_s": round(prepare_s, 1), "ready_s": round(ready_s, 1), "warm_up": warm,
+        "warm_up_load_s": steady_s, "warm_up_load": steady,
         "rss_after_warm_up_tree_mb": rss_warm, "server_peak_rss_mb": peak, "vmhwm_per_process_mb": hwm,
         "killed_after_stop": killed, "rows": rows,
     })

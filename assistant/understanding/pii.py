@@ -25,6 +25,9 @@ PASSWORD_WORDS = ("password", "passwort", "mot de passe", "contraseña", "senha"
 PASSWORD = re.compile(rf"(?i)(?:{'|'.join(PASSWORD_WORDS)})"
                       r"(?:\s*[:=：]\s*|\s+(?:is|ist|est|es|é|это|to|is:)\s+)(\S{4,})")
 DIGIT = re.compile(r"\d")
+IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
+# Cards have 13+ digits, CPFs and Chinese mobiles 11, Korean customs codes 12, phones 8+.
+MIN_DIGITS = 8
 
 
 class PiiItem(BaseModel):
@@ -77,14 +80,20 @@ def find_pii(text: str) -> list[PiiItem]:
     if any(word in lower for word in PASSWORD_WORDS):
         for m in PASSWORD.finditer(text):
             add("password", m, 1)
-    if not DIGIT.search(text):
+    # Drafts and most messages have a few digits (days, amounts), not the eight that every
+    # kind but IBANs needs: the patterns, with their look-arounds at every position, were most
+    # of this function's 0.2 ms on a draft.
+    many_digits = len(DIGIT.findall(text)) >= MIN_DIGITS
+    if many_digits:
+        for m in CARD.finditer(text):
+            if _is_card(m.group()):
+                add("card", m)
+    if IBAN_START.search(text):  # an IBAN may have few digits, but always starts so
+        for m in IBAN.finditer(text):
+            if iban_ok(m.group()):
+                add("iban", m)
+    if not many_digits:
         return sorted(items, key=lambda i: i.start)
-    for m in CARD.finditer(text):
-        if _is_card(m.group()):
-            add("card", m)
-    for m in IBAN.finditer(text):
-        if iban_ok(m.group()):
-            add("iban", m)
     for m in CPF.finditer(text):
         add("national_id", m)
     for m in KR_CUSTOMS_CODE.finditer(text):
