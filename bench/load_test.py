@@ -66,6 +66,15 @@ from pathlib import Path
 
 import httpx
 
+try:  # the client shares the server's cores: the lighter its loop, the less it takes from them
+    import uvloop
+
+    run_async: Callable = uvloop.run
+    CLIENT_LOOP = "uvloop"
+except ImportError:  # pragma: no cover - uvicorn's standard extra (via chromadb) brings it
+    run_async = asyncio.run
+    CLIENT_LOOP = "asyncio"
+
 from _common import ROOT, loadavg, machine, percentile, proc_status_mb, save, table
 
 from assistant.taxonomy import MARKETS
@@ -73,7 +82,7 @@ from assistant.taxonomy import MARKETS
 CHANNELS = ["email", "chat", "marketplace", "review", "social"]
 CARRIERS = ["DHL", "UPS", "Cainiao", "PostNL", "USPS", "Royal Mail", "YunExpress"]
 STATUSES = ["paid", "awaiting_shipment", "shipped", "in_transit", "delivered"]
-CLIENT_KIND = "asyncio raw HTTP/1.1 keep-alive"
+CLIENT_KIND = "asyncio ({loop}) raw HTTP/1.1 keep-alive"
 # Request bodies pre-generated per level: enough for this many requests/s over the whole level
 # (capped); past that the pool is reused (with --unique, with a fresh hex suffix).
 PREGEN_RPS = 800
@@ -590,7 +599,7 @@ def main() -> None:
                 marks["own1"] = resource.getrusage(resource.RUSAGE_SELF)
                 marks["peak"] = sampler.peak
 
-            row = asyncio.run(load_phase(host, port, clients, requests, seconds, args.unique,
+            row = run_async(load_phase(host, port, clients, requests, seconds, args.unique,
                                          args.connect_gap_ms / 1000, on_start, on_end))
             del requests
             wall = marks["wall1"] - marks["wall0"]
@@ -644,13 +653,13 @@ def main() -> None:
           spread_str(r["connections_per_worker"]), " ".join(f"{x:.2f}" for x in r["loadavg"])] for r in rows],
     ))
     errors = {k: v for r in rows for k, v in r["statuses"].items() if k != "200"}
-    print(f"\nworkers {args.workers}; messages {'unique' if args.unique else 'pool'}; client {CLIENT_KIND}; "
+    print(f"\nworkers {args.workers}; messages {'unique' if args.unique else 'pool'}; client {CLIENT_KIND.format(loop=CLIENT_LOOP)}; "
           f"errors {errors or 0}; /readyz after {ready_s:.1f}s, all workers warm after {warm['s']:.1f}s more, then "
           f"{steady_s:.0f}s of untimed load at {levels[0]} clients; rate limit "
           f"{'default' if args.keep_rate_limit else 'off (ASSISTANT_RATE_LIMIT_PER_MINUTE=0)'}")
     print(f"server tree peak RSS (sum of VmRSS) {peak} MB; VmHWM per process (MB): {hwm}")
     path = save("load_test", mode, {
-        **info, "workers": args.workers, "client": CLIENT_KIND, "connect_gap_ms": args.connect_gap_ms,
+        **info, "workers": args.workers, "client": CLIENT_KIND.format(loop=CLIENT_LOOP), "connect_gap_ms": args.connect_gap_ms,
         "messages": "unique" if args.unique else f"pool of {len(messages)} held-out messages",
         "duration_per_level_s": duration, "rate_limit": "default" if args.keep_rate_limit else "off",
         "prepare_ingest_s": round(prepare_s, 1), "ready_s": round(ready_s, 1), "warm_up": warm,
