@@ -183,16 +183,16 @@ class HybridRetriever:
             if sims is None:
                 sims = snap.vectors @ qvec
             ranked = _top(np.where(allowed, sims, -np.inf), 2 * self.candidates)
-            candidates = {int(i) for i in ranked if allowed[i]} | {int(i) for i in top_lex if bm25[i] > 0}
+            idx = np.union1d(ranked[allowed[ranked]], top_lex[bm25[top_lex] > 0])
             vector: Any = snap.vectors  # the candidates are scored exactly below
         else:
             candidates, vector = self._ann_candidates(snap, qvec, market, types, top_lex, bm25)
+            idx = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
 
-        if not candidates:
+        if not len(idx):
             return []
         # Fusion over the candidates as arrays (a Python loop over ~70 of them was 3% of a
         # request); float64 as before, ties broken by passage id.
-        idx = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
         # Candidates' similarities computed afresh, the same whether ``sims`` came from a
         # group's matrix product or this query's (they may differ in the last bits).
         v = (vector[idx] @ qvec).astype(np.float64) if isinstance(vector, np.ndarray) else \
