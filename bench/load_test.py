@@ -544,6 +544,8 @@ def main() -> None:
     duration = min(600.0, args.duration or (10.0 if args.quick else 60.0))
     levels = [int(c) for c in args.concurrency.split(",")]
     steady_s = min(600.0, args.warm_up_s if args.warm_up_s is not None else (5.0 if args.quick else 20.0))
+    if steady_s < 0:
+        ap.error("--warm-up-s must be 0 or more")
     info = machine()
     print(f"load_test ({mode}) workers {args.workers}, {'unique' if args.unique else 'pooled'} messages, "
           f"load average {info['loadavg_start']}", flush=True)

@@ -121,3 +121,11 @@ def test_a_prepared_group_gets_the_same_suggestions(engine: ReplyEngine) -> None
     engine.prepare([engine.analyzer.embedding_inputs(r)[0] for r in requests])
     assert len(engine.index.retriever._snapshot.prepared) == len(requests)  # the group path is taken
     assert [engine.suggest(r).model_dump(exclude=volatile) for r in requests] == alone
+
+
+def test_warm_up_loads_what_first_use_would(engine: ReplyEngine) -> None:
+    from assistant.drafting.packs import load_pack
+
+    load_pack.cache_clear()
+    engine.warm_up()
+    assert load_pack.cache_info().currsize >= len(engine.languages)

@@ -1,8 +1,11 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from assistant.kb.facts import KnowledgeBase
 from assistant.kb.loader import load_knowledge_base
 from assistant.models import Draft
 from assistant.understanding.lexicon import load_lexicons
-from assistant.verification.verify import Verifier, ungrounded_numbers
+from assistant.verification.verify import INTERNAL_MARKERS, Verifier, _may_leak, ungrounded_numbers
 from tests.conftest import ROOT
 
 KB = KnowledgeBase(load_knowledge_base(ROOT / "knowledge_base"))
@@ -70,3 +73,12 @@ def test_function_words_tell_a_paragraphs_language_and_abstain_when_unsure() -> 
     # An English paragraph in a German conversation is caught without the statistical detector.
     assert "wrong_language" in codes(f"Hallo\n\n{en}\n\nGrüße", language="de")
     assert "wrong_language" not in codes(f"Hallo\n\n{de}\n\nGrüße", language="de")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["system", "SYSTEM", "ſystem", " prompt", "İnternal", "ınternal", "internal", " note",
+                                 "guardraıl", "GUARDRAIL", "<", "|", "{", "}", "#", "###", " context", "im_start",
+                                 "a", " ", "é", "ß"]), max_size=8))
+def test_the_leak_precheck_never_skips_a_match(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _may_leak(text) or not INTERNAL_MARKERS.search(text)

@@ -75,7 +75,7 @@ class EmbeddingBatches:
             if self.then is not None:
                 self.then(list(dict.fromkeys(t for group, _, _ in pending for t in group)))
         except Exception as exc:  # noqa: BLE001 - the engine embeds and scores (and reports) on its own
-            log.warning("batched embedding failed: %s", type(exc).__name__)
+            log.warning("batched embedding or scoring failed: %s", type(exc).__name__)
         finally:
             for _, _, future in pending:
                 if not future.done():

@@ -15,7 +15,6 @@ from assistant.api.security import RateLimiter
 from assistant.engine import ReplyEngine
 from assistant.feedback.store import FeedbackStore
 from assistant.settings import Settings
-from assistant.understanding.language import warm_up as warm_up_language
 
 log = logging.getLogger("assistant.api")
 
@@ -36,9 +35,11 @@ class AppState:
             self._engine_ready(engine)
 
     def _engine_ready(self, engine: ReplyEngine) -> None:
-        warm_up_language()
+        engine.warm_up()
         # What is loaded now lives as long as the process: out of the collector's sight, a
-        # collection no longer walks the models' hundreds of thousands of objects.
+        # collection no longer walks the models' hundreds of thousands of objects (loading's
+        # own garbage collected first).
+        gc.collect()
         gc.freeze()
         embeddings = engine.index.embeddings
         if hasattr(embeddings, "prime") and hasattr(embeddings, "is_cached"):  # fakes in tests may not

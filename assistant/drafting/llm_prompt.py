@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError
 from assistant.index.retriever import Hit
 from assistant.kb.facts import KnowledgeBase
@@ -43,7 +44,7 @@ class PromptFile(BaseModel):
 def load_prompt(prompts_dir: Path, name: str = "reply") -> PromptFile:
     path = prompts_dir / "llm" / f"{name}.yaml"
     try:
-        return PromptFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return PromptFile.model_validate(load_yaml(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise PromptError(f"{path}: {exc}") from None
 

@@ -18,6 +18,7 @@ from typing import Any, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError
 
 Sentence = Union[str, list[str]]
@@ -94,7 +95,7 @@ class Guidance(BaseModel):
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise PromptError(f"{path}: cannot read: {exc}") from None
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import InputError
 from assistant.taxonomy import INTENTS, LANGUAGES, MARKETS
 
@@ -45,7 +46,7 @@ def load_mapping(path: Path | None) -> dict[str, str | None]:
     if path is None:
         return {}
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"mapping {path}: {exc}") from None
     if not isinstance(raw, dict):

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import InputError
 from assistant.evaluation.cases import CASE_MODELS, parse_rows, read_jsonl
 from assistant.evaluation.suite_spec import SuiteFilter, SuiteSpec
@@ -42,7 +43,7 @@ def repo_root(start: Path) -> Path:
 
 def read_spec(path: Path) -> SuiteSpec:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: cannot read suite: {exc}") from None
     try:

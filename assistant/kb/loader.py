@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import KnowledgeBaseError
 from assistant.kb.schema import NUMBER, DocMeta, Document
 
@@ -26,7 +27,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if len(parts) != 2:
         raise KnowledgeBaseError(path, "front matter", "no closing '---' line")
     try:
-        meta = yaml.safe_load(parts[0][3:]) or {}
+        meta = load_yaml(parts[0][3:]) or {}
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(path, "front matter", f"invalid YAML: {exc}") from None
     if not isinstance(meta, dict):

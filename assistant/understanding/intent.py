@@ -29,6 +29,7 @@ from threadpoolctl import threadpool_limits
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError
 from assistant.taxonomy import INTENTS, LANGUAGES, Intent
 from assistant.understanding.neighbours import NearestNeighbours
@@ -59,7 +60,7 @@ def load_intent_specs(directory: Path) -> list[IntentSpec]:
     specs: list[IntentSpec] = []
     for file in sorted(directory.glob("*.yaml")):
         try:
-            spec = IntentSpec.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+            spec = IntentSpec.model_validate(load_yaml(file.read_text(encoding="utf-8")))
         except (yaml.YAMLError, ValidationError) as exc:
             raise PromptError(f"{file}: invalid intent file: {exc}") from None
         if spec.intent != file.stem:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError
 from assistant.understanding.phrases import PhraseMatcher
 
@@ -234,7 +235,7 @@ def load_lexicons(directory: Path) -> Lexicons:
     by_language: dict[str, Lexicon] = {}
     for file in sorted(directory.glob("*.yaml")):
         try:
-            data = LexiconFile.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+            data = LexiconFile.model_validate(load_yaml(file.read_text(encoding="utf-8")))
         except (yaml.YAMLError, ValidationError) as exc:
             raise PromptError(f"{file}: invalid lexicon file: {exc}") from None
         if data.language != file.stem:

@@ -129,12 +129,17 @@ class Verifier:
         return wrong_language, forbidden, leak, personal, empty
 
 
+# The regex engine's case-insensitive matching also equates these with "i" and "s"
+# ("İnternal note" in a Turkish draft); str.lower() does not.
+_REGEX_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
 def _may_leak(text: str) -> bool:
     """Whether ``INTERNAL_MARKERS`` can match: each of its alternatives contains one of these
     (a case-insensitive alternation is tried at every position: 0.05 ms a draft)."""
     if "<" in text or "{" in text or "###" in text:
         return True
-    lower = text.lower()
+    lower = text.translate(_REGEX_FOLDS).lower()
     return any(word in lower for word in ("system prompt", "internal note", "guardrail"))
 
 
