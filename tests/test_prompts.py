@@ -63,3 +63,26 @@ def test_bad_pack_is_rejected_with_file_and_key(tmp_path: Path) -> None:
     (tmp_path / "offline" / "xx.yaml").write_text(bad.replace("language: en", "language: xx"))
     with pytest.raises(PromptError, match=r"xx.yaml.*opening.thanks.*digits"):
         load_pack(tmp_path, "xx")
+
+
+def _keys(node: object, path: str = "") -> set[str]:
+    if not isinstance(node, dict):
+        return set()
+    return {p for k, v in node.items() for p in ({f"{path}.{k}"} | _keys(v, f"{path}.{k}"))}
+
+
+def test_every_guidance_language_has_the_same_advice_and_cites_real_documents() -> None:
+    import yaml
+
+    from assistant.kb.loader import load_knowledge_base
+
+    doc_ids = {d.meta.id for d in load_knowledge_base(ROOT / "knowledge_base")}
+    reference = yaml.safe_load((PROMPTS / "guidance" / "en.yaml").read_text(encoding="utf-8"))
+    files = sorted((PROMPTS / "guidance").glob("*.yaml"))
+    assert len(files) >= 2  # en and zh at least
+    for path in files:
+        load_guidance(PROMPTS, path.stem)  # validates
+        raw = path.read_text(encoding="utf-8")
+        assert _keys(yaml.safe_load(raw)) == _keys(reference), path.name
+        cited = set(re.findall(r"\b(?:policy|playbook)-[a-z0-9-]*[a-z0-9]", raw))
+        assert cited <= doc_ids, (path.name, cited - doc_ids)
