@@ -149,7 +149,7 @@ class HybridRetriever:
         costs about what one query did. Only the last group is kept, on its snapshot.
         """
         snap = self._snapshot
-        if snap.vectors is None or len(queries) < 2:
+        if snap.vectors is None:
             return
         queries = np.asarray(queries, dtype=np.float32)
         sims = queries @ snap.vectors.T
@@ -184,19 +184,18 @@ class HybridRetriever:
                 sims = snap.vectors @ qvec
             ranked = _top(np.where(allowed, sims, -np.inf), 2 * self.candidates)
             idx = np.union1d(ranked[allowed[ranked]], top_lex[bm25[top_lex] > 0])
-            vector: Any = snap.vectors  # the candidates are scored exactly below
+            # Scored afresh: the same whether ``sims`` came from a group's matrix product or
+            # this query's (they may differ in the last bits).
+            v = (snap.vectors[idx] @ qvec).astype(np.float64)
         else:
             candidates, vector = self._ann_candidates(snap, qvec, market, types, top_lex, bm25)
             idx = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+            v = np.array([vector[i] for i in idx], dtype=np.float64)
 
         if not len(idx):
             return []
         # Fusion over the candidates as arrays (a Python loop over ~70 of them was 3% of a
         # request); float64 as before, ties broken by passage id.
-        # Candidates' similarities computed afresh, the same whether ``sims`` came from a
-        # group's matrix product or this query's (they may differ in the last bits).
-        v = (vector[idx] @ qvec).astype(np.float64) if isinstance(vector, np.ndarray) else \
-            np.array([vector[i] for i in idx], dtype=np.float64)
         lex = bm25[idx].astype(np.float64) / best if best else np.zeros(len(idx))
         score = v + self.lexical_weight * lex
         if market:

@@ -8,7 +8,6 @@ carries its source, so a draft that uses a number can cite where it comes from.
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict

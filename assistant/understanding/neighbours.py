@@ -37,7 +37,7 @@ class NearestNeighbours:
 
     def prepare(self, queries: np.ndarray) -> None:
         """Coarse scores for a group of queries about to be asked (only the last group is kept)."""
-        if self._basis is None or len(queries) < 2:
+        if self._basis is None:
             return
         queries = np.asarray(queries, dtype=np.float32)
         rough = (queries @ self._basis) @ self._coarse.T
