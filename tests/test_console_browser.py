@@ -8,7 +8,6 @@ the page exactly as an agent would.
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import threading
 import time
@@ -52,7 +51,7 @@ def _wait_ready(base_url: str, thread: threading.Thread) -> None:
         if not thread.is_alive():
             pytest.fail("the uvicorn thread stopped before the app became ready")
         try:
-            with urllib.request.urlopen(f"{base_url}/readyz", timeout=5) as response:  # noqa: S310 - loopback
+            with urllib.request.urlopen(f"{base_url}/readyz", timeout=5) as response:
                 if response.status == 200:
                     return
         except urllib.error.HTTPError as exc:
@@ -64,7 +63,7 @@ def _wait_ready(base_url: str, thread: threading.Thread) -> None:
 
 
 @pytest.fixture(scope="module")
-def base_url(session_data_dir: Path, kb_index: Any) -> Iterator[str]:  # noqa: ARG001 - kb_index: ingestion done
+def base_url(session_data_dir: Path, kb_index: Any) -> Iterator[str]:
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (/usr/bin/chromium)")
     pytest.importorskip("playwright.sync_api", reason="the playwright python package is not installed")
@@ -90,7 +89,7 @@ def base_url(session_data_dir: Path, kb_index: Any) -> Iterator[str]:  # noqa: A
 
 
 @pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:  # noqa: ARG001 - start the app before the browser
+def browser(base_url: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -17,7 +17,13 @@ from assistant.evaluation.metrics import registry
 from assistant.evaluation.metrics.base import MetricContext
 from assistant.evaluation.metrics.latency import percentile
 from assistant.evaluation.metrics.text_match import contains
-from assistant.evaluation.observations import AutoReplyObs, DraftObs, LabelObs, ReplyObs, RetrievalObs
+from assistant.evaluation.observations import (
+    AutoReplyObs,
+    DraftObs,
+    LabelObs,
+    ReplyObs,
+    RetrievalObs,
+)
 from assistant.evaluation.parallel import ordered_map
 from assistant.evaluation.report import html, markdown
 from assistant.evaluation.results import MetricResult, Report, SuiteResult

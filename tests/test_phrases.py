@@ -9,7 +9,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.understanding.lexicon import ANYWHERE_LANGS, Lexicons, load_lexicons, normalize, union_pattern
+from assistant.understanding.lexicon import (
+    ANYWHERE_LANGS,
+    Lexicons,
+    load_lexicons,
+    normalize,
+    union_pattern,
+)
 from assistant.understanding.ngram import CueMatcher
 from assistant.understanding.phrases import PhraseMatcher
 

@@ -23,10 +23,10 @@ class Metrics:
                                          buckets=(1, 2, 4, 8, 16, 32))
 
     def observe_suggestion(self, s: object) -> None:
-        self.intents.labels(getattr(s, "intent")).inc()
-        self.languages.labels(getattr(s, "language")).inc()
-        self.escalations.labels(getattr(s, "escalation").level).inc()
-        for d in getattr(s, "drafts"):
+        self.intents.labels(s.intent).inc()
+        self.languages.labels(s.language).inc()
+        self.escalations.labels(s.escalation.level).inc()
+        for d in s.drafts:
             self.drafts.labels(d.generator).inc()
         reason = getattr(s, "fallback_reason", None)
         if reason:

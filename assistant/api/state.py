@@ -56,7 +56,7 @@ class AppState:
             self.engine = self.engine_factory(self.settings)
             self._engine_ready(self.engine)
             log.info("engine ready")
-        except Exception as exc:  # noqa: BLE001 - reported by /readyz, not a crash loop
+        except Exception as exc:
             self.load_error = f"{type(exc).__name__}: {exc}"
             log.error("engine failed to load", exc_info=exc)
 

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import click
 import typer
@@ -65,18 +65,19 @@ def _print_summary(report: Any, paths: dict[str, Path]) -> None:
 
 @app.command("run")
 def run(
-    suites: Annotated[Optional[list[str]], typer.Argument(help="Suite names or YAML files (default: all default suites).")] = None,
+    suites: Annotated[list[str] | None, typer.Argument(help="Suite names or YAML files (default: all default suites).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Directory for report.json, summary.md, report.html.")] = Path("reports/eval"),
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Compare against this baseline (default: eval/baselines/default.json when present).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Compare against this baseline (default: eval/baselines/default.json when present).")] = None,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write this run's values as the baseline.")] = False,
     as_json: JsonOpt = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel workers over cases.")] = min(4, os.cpu_count() or 1),
-    suites_dir: Annotated[Optional[Path], typer.Option("--suites-dir", help="Where suite YAML files live.")] = None,
-    today: Annotated[Optional[str], typer.Option("--today", help="Evaluation date the engine runs with (YYYY-MM-DD).")] = None,
+    suites_dir: Annotated[Path | None, typer.Option("--suites-dir", help="Where suite YAML files live.")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Evaluation date the engine runs with (YYYY-MM-DD).")] = None,
 ) -> None:
     """Run evaluation suites; exit 1 when a gate fails."""
     from assistant.evaluation import baseline as baselines
-    from assistant.evaluation import harness, suites as suite_files
+    from assistant.evaluation import harness
+    from assistant.evaluation import suites as suite_files
     from assistant.evaluation.baseline import DEFAULT_BASELINE
     from assistant.evaluation.report.files import write_reports
     from assistant.evaluation.runtime import DEFAULT_EVAL_DATE, Runtime
@@ -118,9 +119,9 @@ def import_(
     text_col: Annotated[str, typer.Option("--text-col", help="Column with the customer's message.")],
     label_col: Annotated[str, typer.Option("--label-col", help="Column with the ticket's label.")],
     out: Annotated[Path, typer.Option("--out", help="Suite file to write, e.g. eval/suites/zendesk.yaml.")],
-    lang_col: Annotated[Optional[str], typer.Option("--lang-col", help="Column with the language code.")] = None,
-    market_col: Annotated[Optional[str], typer.Option("--market-col", help="Column with the market (country) code.")] = None,
-    mapping: Annotated[Optional[Path], typer.Option("--map", help="YAML: their label → our intent (null drops it).")] = None,
+    lang_col: Annotated[str | None, typer.Option("--lang-col", help="Column with the language code.")] = None,
+    market_col: Annotated[str | None, typer.Option("--market-col", help="Column with the market (country) code.")] = None,
+    mapping: Annotated[Path | None, typer.Option("--map", help="YAML: their label → our intent (null drops it).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import a CSV/JSONL export as an intent suite (+ cases JSONL next to it)."""

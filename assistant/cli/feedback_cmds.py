@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,8 +13,8 @@ from assistant.feedback.store import FeedbackStore, export_jsonl, stats
 from assistant.settings import get_settings
 
 app = typer.Typer(help="Agents' feedback on suggestions: export it as eval cases, or count it.", no_args_is_help=True)
-SinceOpt = Annotated[Optional[dt.datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="From this day.")]
-UntilOpt = Annotated[Optional[dt.datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Up to this day.")]
+SinceOpt = Annotated[dt.datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="From this day.")]
+UntilOpt = Annotated[dt.datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Up to this day.")]
 
 
 def _store() -> FeedbackStore:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,7 +17,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output o
 
 
 def ingest(
-    path: Annotated[Optional[Path], typer.Argument(help="Knowledge-base directory.")] = None,
+    path: Annotated[Path | None, typer.Argument(help="Knowledge-base directory.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """(Re)index the knowledge base: incremental and idempotent."""
@@ -38,8 +38,8 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help="What to look for, in any language.")],
     k: Annotated[int, typer.Option("--k", min=1, max=50)] = 5,
-    market: Annotated[Optional[str], typer.Option("--market", help="Market code, e.g. DE.")] = None,
-    doc_type: Annotated[Optional[str], typer.Option("--type", help=f"One of {', '.join(DOC_TYPES)}.")] = None,
+    market: Annotated[str | None, typer.Option("--market", help="Market code, e.g. DE.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help=f"One of {', '.join(DOC_TYPES)}.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Retrieval only: the passages a reply would be grounded on."""

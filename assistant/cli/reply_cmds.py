@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from pydantic import BaseModel, ValidationError
@@ -117,12 +117,12 @@ def _single(message: str | None, market: str | None, order_json: Path | None,
             typer.echo(f"- {g}")
 
 
-Msg = Annotated[Optional[str], typer.Argument(help="The customer's message.")]
-MarketOpt = Annotated[Optional[str], typer.Option("--market", help="Market code, e.g. DE.")]
-OrderOpt = Annotated[Optional[Path], typer.Option("--order-json", help="Order context (JSON file).")]
-CustomerOpt = Annotated[Optional[Path], typer.Option("--customer-json", help="Customer context (JSON file).")]
-InOpt = Annotated[Optional[Path], typer.Option("--jsonl", help="Batch input: one request per line.")]
-OutOpt = Annotated[Optional[Path], typer.Option("--out", help="Batch output file.")]
+Msg = Annotated[str | None, typer.Argument(help="The customer's message.")]
+MarketOpt = Annotated[str | None, typer.Option("--market", help="Market code, e.g. DE.")]
+OrderOpt = Annotated[Path | None, typer.Option("--order-json", help="Order context (JSON file).")]
+CustomerOpt = Annotated[Path | None, typer.Option("--customer-json", help="Customer context (JSON file).")]
+InOpt = Annotated[Path | None, typer.Option("--jsonl", help="Batch input: one request per line.")]
+OutOpt = Annotated[Path | None, typer.Option("--out", help="Batch output file.")]
 
 
 def suggest(message: Msg = None, market: MarketOpt = None, order_json: OrderOpt = None,

@@ -139,7 +139,7 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
         return np.vstack(parts)
 
     # --- Chroma ---------------------------------------------------------------------------
-    def __call__(self, input: Documents) -> ChromaEmbeddings:  # noqa: A002 (Chroma's name)
+    def __call__(self, input: Documents) -> ChromaEmbeddings:
         return list(self.encode(list(input)))
 
     @staticmethod
@@ -160,7 +160,7 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()
 
-    def embed_query(self, input: Any) -> Any:  # noqa: A002
+    def embed_query(self, input: Any) -> Any:
         if isinstance(input, str):
             return self.encode([input])[0].tolist()
         return list(self.encode(list(input)))

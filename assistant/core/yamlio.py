@@ -13,4 +13,4 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(text: str) -> Any:
     """``yaml.safe_load`` semantics (raises ``yaml.YAMLError``), faster."""
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a SafeLoader
+    return yaml.load(text, Loader=_LOADER)

@@ -19,14 +19,7 @@ FACT_KEYS = {
     "hours": "first_response_hours",
     "lost_no_update_days": "lost_no_update_days",
 }
-FACT_PLACEHOLDERS = (
-    "return_window_days standard_days economy_days express_days local_warehouse_days handling_days "
-    "refund_processing_days refund_bank_days electronics_warranty_months legal_guarantee_months "
-    "apparel_warranty_days cancel_refund_hours payment_review_hours preauth_release_days "
-    "unpaid_cancel_hours welcome_discount_percent invoice_days account_deletion_days "
-    "reset_link_minutes unsubscribe_hours lost_no_update_days damage_report_days "
-    "return_postage_cap_usd free_shipping_over_usd tracking_first_scan_days hours"
-).split()
+FACT_PLACEHOLDERS = ["return_window_days", "standard_days", "economy_days", "express_days", "local_warehouse_days", "handling_days", "refund_processing_days", "refund_bank_days", "electronics_warranty_months", "legal_guarantee_months", "apparel_warranty_days", "cancel_refund_hours", "payment_review_hours", "preauth_release_days", "unpaid_cancel_hours", "welcome_discount_percent", "invoice_days", "account_deletion_days", "reset_link_minutes", "unsubscribe_hours", "lost_no_update_days", "damage_report_days", "return_postage_cap_usd", "free_shipping_over_usd", "tracking_first_scan_days", "hours"]
 
 
 class DraftValues(BaseModel):

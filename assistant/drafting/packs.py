@@ -23,13 +23,7 @@ from assistant.errors import PromptError
 
 Sentence = Union[str, list[str]]
 PLACEHOLDERS = frozenset(
-    "name order_number tracking_number carrier days_in_transit product return_window_days "
-    "standard_days economy_days express_days local_warehouse_days handling_days "
-    "refund_processing_days refund_bank_days electronics_warranty_months legal_guarantee_months "
-    "apparel_warranty_days cancel_refund_hours payment_review_hours preauth_release_days "
-    "unpaid_cancel_hours welcome_discount_percent coupon_amount partial_percent hours invoice_days "
-    "account_deletion_days reset_link_minutes unsubscribe_hours lost_no_update_days "
-    "damage_report_days return_postage_cap_usd free_shipping_over_usd tracking_first_scan_days".split()
+    ["name", "order_number", "tracking_number", "carrier", "days_in_transit", "product", "return_window_days", "standard_days", "economy_days", "express_days", "local_warehouse_days", "handling_days", "refund_processing_days", "refund_bank_days", "electronics_warranty_months", "legal_guarantee_months", "apparel_warranty_days", "cancel_refund_hours", "payment_review_hours", "preauth_release_days", "unpaid_cancel_hours", "welcome_discount_percent", "coupon_amount", "partial_percent", "hours", "invoice_days", "account_deletion_days", "reset_link_minutes", "unsubscribe_hours", "lost_no_update_days", "damage_report_days", "return_postage_cap_usd", "free_shipping_over_usd", "tracking_first_scan_days"]
 )
 DIGIT = re.compile(r"[0-9０-９٠-٩]")
 

@@ -17,10 +17,10 @@ from chromadb.api.models.Collection import Collection
 from pydantic import BaseModel
 
 from assistant.core.embeddings import MultilingualEmbeddings
+from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, passage_metadata
 from assistant.kb.chunking import Passage, chunk_document
 from assistant.kb.loader import load_knowledge_base
 from assistant.kb.schema import Document
-from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, passage_metadata
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
 

@@ -28,8 +28,7 @@ except ImportError:  # bm25s runs without tqdm
 TOKEN = re.compile(r"[A-Za-z]{1,4}-[A-Za-z]{2}-\d{4}|[\w][\w\-]*\w|\w", re.UNICODE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from how i if in is it my of on or our the "
-    "to we what when where which will with you your".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "my", "of", "on", "or", "our", "the", "to", "we", "what", "when", "where", "which", "will", "with", "you", "your"]
 )
 
 

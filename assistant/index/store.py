@@ -73,7 +73,7 @@ def passage_from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
     """Inverse of ``passage_metadata`` (+ the stored text); ``text`` is the embedded text."""
     title, heading = str(meta.get("title", "")), str(meta.get("heading", ""))
     prefix = f"{title} — {heading}\n" if heading and heading != title else f"{title}\n"
-    body = text[len(prefix):] if text.startswith(prefix) else text
+    body = text.removeprefix(prefix)
     return Passage(
         id=pid, doc_id=str(meta["doc_id"]), doc_type=str(meta["doc_type"]), title=title,
         heading=heading, text=body,

@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.models import Escalation, ReplyRequest
+from assistant.models import CustomerValue, Escalation, ReplyRequest
 from assistant.taxonomy import DEFAULT_MARKET_FOR_LANGUAGE, LANGUAGES
 from assistant.understanding.customer import customer_value
 from assistant.understanding.entities import Entities, extract_entities
@@ -15,7 +15,6 @@ from assistant.understanding.intent import IntentClassifier
 from assistant.understanding.language import detect_language
 from assistant.understanding.lexicon import Lexicons
 from assistant.understanding.pii import find_pii, redact
-from assistant.models import CustomerValue
 
 # Rough USD rates, only to decide whether an order is "high value" for escalation.
 USD_RATES = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "BRL": 0.18, "JPY": 0.0067, "RUB": 0.011,

@@ -25,9 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+from threadpoolctl import threadpool_limits
 
 from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError

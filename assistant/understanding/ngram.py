@@ -29,7 +29,13 @@ from pydantic import ValidationError
 
 from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError
-from assistant.understanding.lexicon import ANYWHERE_LANGS, CUE_KEYS, LexiconFile, normalize, union_source
+from assistant.understanding.lexicon import (
+    ANYWHERE_LANGS,
+    CUE_KEYS,
+    LexiconFile,
+    normalize,
+    union_source,
+)
 from assistant.understanding.phrases import PhraseMatcher
 
 HASH_BITS = 20

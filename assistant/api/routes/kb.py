@@ -21,7 +21,7 @@ async def search(
     q: Annotated[str, Query(min_length=1, max_length=2000, description="Query in any language")],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     market: Annotated[str | None, Query(max_length=3)] = None,
-    type: Annotated[Literal["faq", "policy", "playbook", "culture", "tone"] | None, Query()] = None,  # noqa: A002
+    type: Annotated[Literal["faq", "policy", "playbook", "culture", "tone"] | None, Query()] = None,
 ) -> dict[str, object]:
     if market is not None:
         market = market.upper()

@@ -7,8 +7,8 @@ so unit tests pass fakes and never build an engine.
 
 from __future__ import annotations
 
-from collections import defaultdict
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,7 +59,7 @@ def rounded(value: float | None) -> float | None:
     return None if value is None else round(float(value), DIGITS)
 
 
-def ratio(hits: int | float, total: int | float) -> float | None:
+def ratio(hits: float, total: float) -> float | None:
     return rounded(hits / total) if total else None
 
 

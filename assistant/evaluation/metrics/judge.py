@@ -48,7 +48,7 @@ def _judge_llm(ctx: MetricContext) -> Any:
 def _parse(text: str) -> dict[str, Any]:
     """The JSON verdict, or failing that a "score: N" the model wrote around it."""
     data: dict[str, Any] = {}
-    match = re.search(r"\{.*\}", text, re.S)
+    match = re.search(r"\{.*\}", text, re.DOTALL)
     if match:
         try:
             data = json.loads(match.group())

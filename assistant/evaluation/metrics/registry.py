@@ -35,7 +35,7 @@ _REGISTRY: dict[str, MetricDef] = {}
 _loaded = False  # importing one metric module directly must not hide the others
 
 
-def metric(name: str, input: Input, peer: bool = False,  # noqa: A002
+def metric(name: str, input: Input, peer: bool = False,
            needs_llm: bool = False) -> Callable[[MetricFn], MetricFn]:
     def register(fn: MetricFn) -> MetricFn:
         if name in _REGISTRY:

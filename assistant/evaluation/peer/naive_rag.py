@@ -46,7 +46,7 @@ class _MatrixInMemoryStore(InMemoryVectorStore):
     _matrix: tuple[list[str], np.ndarray] | None = None
 
     def _similarity_search_with_score_by_vector(self, embedding: list[float], k: int = 4,
-                                                filter: Any = None) -> list[tuple[LCDocument, float, list[float]]]:  # noqa: A002
+                                                filter: Any = None) -> list[tuple[LCDocument, float, list[float]]]:
         if filter is not None:
             return super()._similarity_search_with_score_by_vector(embedding, k, filter)
         if self._matrix is None or len(self._matrix[0]) != len(self.store):

@@ -69,7 +69,7 @@ def heatmap(labels: list[str], matrix: list[list[int]], title: str) -> str:
     # Column labels are rotated up and to the right: leave room for the last ones.
     width, height = left + cell * n + 90, top + cell * n + 10
     body = [f'<text x="4" y="14" font-size="12" font-weight="600">{escape(title)}</text>',
-            f'<text x="4" y="30" font-size="10" fill="#555">rows: expected · columns: predicted</text>']
+            '<text x="4" y="30" font-size="10" fill="#555">rows: expected · columns: predicted</text>']
     for i, label in enumerate(labels):
         y = top + i * cell
         body.append(f'<text x="{left - 4}" y="{y + cell - 4}" font-size="10" text-anchor="end">{escape(label)}</text>')
@@ -83,7 +83,7 @@ def heatmap(labels: list[str], matrix: list[list[int]], title: str) -> str:
             share = count / total
             colour = f"rgba(47,111,222,{0.15 + 0.85 * share:.2f})" if i == j else f"rgba(217,83,79,{0.2 + 0.8 * share:.2f})"
             body.append(f'<rect x="{left + j * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{colour}">'
-                        f'<title>{escape(labels[i])} → {escape(labels[j])}: {count}</title></rect>')
+                        f'<title>{escape(label)} → {escape(labels[j])}: {count}</title></rect>')
     return _svg(width, height, body, title)
 
 
