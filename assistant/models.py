@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.taxonomy import MARKETS, EscalationLevel
+from assistant.taxonomy import MARKETS, EscalationLevel, Intent, Language
 
 OrderStatus = Literal[
     "unpaid", "paid", "awaiting_shipment", "shipped", "in_transit", "delivered", "returned", "cancelled",
@@ -129,10 +129,98 @@ class CustomerValue(BaseModel):
     high_value: bool
 
 
+class DraftIssue(BaseModel):
+    model_config = ConfigDict(frozen=True)  # memoised issues are shared between verdicts
+
+    code: str = Field(description="what failed: invalid_citation, ungrounded_number, personal_data, "
+                                  "wrong_language, forbidden_phrase, prompt_leak, empty")
+    detail: str
+
+
+class DraftCheck(BaseModel):
+    """The verifier's verdict on one draft (same order as ``drafts``)."""
+
+    strategy: str
+    passed: bool
+    issues: list[DraftIssue] = []
+
+
+class Amount(BaseModel):
+    value: float
+    currency: str
+    text: str
+
+
+class Entities(BaseModel):
+    """Details found in the (redacted) message itself."""
+
+    order_numbers: list[str] = []
+    tracking_numbers: list[str] = []
+    amounts: list[Amount] = []
+    dates: list[str] = []
+    products: list[str] = []
+
+
+class PiiItem(BaseModel):
+    """Personal data found in a text: its kind and where it is (character offsets)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+class LanguageGuess(BaseModel):
+    language: Language
+    confidence: float
+    method: str  # script | langdetect | lingua | hint | default
+
+
+class IntentGuess(BaseModel):
+    intent: Intent
+    confidence: float
+
+
+class SearchResult(BaseModel):
+    """One knowledge-base passage found by ``search`` (the best passage of its document)."""
+
+    doc_id: str
+    title: str
+    doc_type: str
+    score: float
+    snippet: str
+    heading: str
+    passage_id: str
+    text: str
+
+
+class IngestReport(BaseModel):
+    added: list[str] = []
+    updated: list[str] = []
+    removed: list[str] = []
+    unchanged: int = 0
+    passages_embedded: int = 0
+    passages_total: int = 0
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+            f"unchanged {self.unchanged} documents; embedded {self.passages_embedded} of "
+            f"{self.passages_total} passages in {self.seconds:.2f}s"
+        )
+
+
+class EngineStatus(BaseModel):
+    passages: int
+    generator: Literal["offline", "llm"]
+    languages: list[Language]
+
+
 class Suggestion(BaseModel):
-    language: str
+    language: Language
     language_confidence: float
-    intent: str
+    intent: Intent
     intent_confidence: float
     escalation: Escalation
     drafts: list[Draft]
@@ -145,9 +233,9 @@ class Suggestion(BaseModel):
     situation: str = "default"
     cues: list[str] = []
     pii_kinds: list[str] = []
-    entities: dict[str, Any] = {}
+    entities: Entities = Entities()
     customer_value: CustomerValue | None = None
-    verification: list[dict[str, Any]] = []
+    verification: list[DraftCheck] = []
     suggestion_id: str = ""
     timings: dict[str, float] = {}
 

@@ -43,9 +43,10 @@ MARKETS: tuple[str, ...] = (
 )
 ALL_MARKETS = "ALL"
 
-LANGUAGES: tuple[str, ...] = (
+Language = Literal[
     "en", "es", "fr", "de", "it", "pt", "ru", "pl", "nl", "tr", "ar", "ja", "ko", "zh",
-)
+]
+LANGUAGES: tuple[str, ...] = get_args(Language)
 
 # The market a language most likely comes from when the caller does not say (culture
 # notes, return windows and shipping times are per market).

@@ -30,11 +30,11 @@ from pathlib import Path
 from _common import ROOT, loadavg, machine, percentile, save, self_peak_rss_mb, table
 
 from assistant.core.tokens import TokenCounter
-from assistant.index.knowledge import KnowledgeIndex
 from assistant.kb.chunking import SENTENCE_END, Passage, chunk_document
 from assistant.kb.loader import load_knowledge_base, parse_document
 from assistant.settings import Settings
 from assistant.taxonomy import MARKETS
+from assistant.wiring import build_index
 
 KB = ROOT / "knowledge_base"
 QUERIES = ROOT / "eval" / "retrieval" / "queries.jsonl"
@@ -142,7 +142,7 @@ def measure_size(label: str, kb_dir: Path, n_docs: int, queries: list[dict], kee
     data_dir = Path(tempfile.mkdtemp(prefix="bench-data-"))
     try:
         settings = Settings(_env_file=None, data_dir=data_dir, kb_dir=kb_dir, prompts_dir=ROOT / "prompts")
-        index = KnowledgeIndex.from_settings(settings)
+        index = build_index(settings)
         index.embeddings.encode(["warm up the model"])  # model load is not ingest time
 
         marks: list[float] = []

@@ -7,6 +7,7 @@ Real servers the suite starts itself (Chroma, llama.cpp) listen on 127.0.0.1.
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import shutil
 import socket
@@ -93,22 +94,19 @@ def kb_index(session_data_dir: Path):  # type: ignore[no-untyped-def]
     return index
 
 
+TODAY = dt.date(2026, 11, 20)  # the day the engine fixture lives on (day counts in drafts)
+
+
 @pytest.fixture(scope="session")
-def engine(kb_index, session_data_dir: Path):  # type: ignore[no-untyped-def]
+def engine_settings(session_data_dir: Path) -> Settings:
+    """The settings of the session's engine: offline, the bundled knowledge base."""
+    return Settings(_env_file=None, data_dir=session_data_dir, kb_dir=ROOT / "knowledge_base",
+                    prompts_dir=ROOT / "prompts", llm_base_url=None, llm_api_key=None)
+
+
+@pytest.fixture(scope="session")
+def engine(kb_index, engine_settings: Settings):  # type: ignore[no-untyped-def]
     """The real offline engine on the real knowledge base (one per test session)."""
-    import datetime as dt
+    from assistant.wiring import build_engine
 
-    from assistant.engine import ReplyEngine
-    from assistant.kb.facts import KnowledgeBase
-    from assistant.kb.loader import load_knowledge_base
-    from assistant.understanding.analyze import Analyzer
-    from assistant.understanding.intent import IntentClassifier
-    from assistant.understanding.lexicon import load_lexicons
-
-    settings = Settings(_env_file=None, data_dir=session_data_dir, kb_dir=ROOT / "knowledge_base",
-                        prompts_dir=ROOT / "prompts", llm_base_url=None, llm_api_key=None)
-    classifier = IntentClassifier.from_dir(kb_index.embeddings.encode, settings.prompts_dir / "intents",
-                                           settings.data_dir / "models")
-    analyzer = Analyzer(classifier, load_lexicons(settings.prompts_dir / "lexicons"))
-    kb = KnowledgeBase(load_knowledge_base(settings.kb_dir))
-    return ReplyEngine(settings, kb_index, kb, analyzer, llm=None, clock=lambda: dt.date(2026, 11, 20))
+    return build_engine(engine_settings, index=kb_index, clock=lambda: TODAY)

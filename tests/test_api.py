@@ -13,15 +13,15 @@ from assistant.feedback.store import FeedbackStore
 from assistant.settings import Settings
 
 
-def make_client(engine: ReplyEngine, tmp_path: Path, **overrides: object) -> TestClient:
-    settings = engine.settings.model_copy(update={"data_dir": tmp_path, **overrides})
+def make_client(engine: ReplyEngine, engine_settings: Settings, tmp_path: Path, **overrides: object) -> TestClient:
+    settings = engine_settings.model_copy(update={"data_dir": tmp_path, **overrides})
     app = create_app(settings, engine=engine, feedback_store=FeedbackStore(tmp_path / "fb.sqlite3"))
     return TestClient(app)
 
 
 @pytest.fixture
-def client(engine: ReplyEngine, tmp_path: Path) -> TestClient:
-    with make_client(engine, tmp_path) as c:
+def client(engine: ReplyEngine, engine_settings: Settings, tmp_path: Path) -> TestClient:
+    with make_client(engine, engine_settings, tmp_path) as c:
         yield c
 
 
@@ -46,12 +46,14 @@ def test_suggestion_has_the_contract_fields(client: TestClient) -> None:
     assert r.headers["x-request-id"]
 
 
-def test_auto_reply(client: TestClient) -> None:
+def test_the_bot_answers_a_common_question_and_hands_off_a_request_for_a_person(client: TestClient) -> None:
     r = client.post("/v1/auto-replies", json={"message": "Can I pay with PayPal?"})
     body = r.json()
-    assert r.status_code == 200 and body["action"] in ("reply", "handoff") and body["reason"]
+    assert r.status_code == 200
+    assert (body["intent"], body["action"], body["reason"]) == ("payment_methods", "reply", "common_question")
+    assert body["reply"] == body["drafts"][0]["text"] and len(body["drafts"]) == 1
     r = client.post("/v1/auto-replies", json={"message": "I want to speak to a real person, not a bot"})
-    assert r.json()["action"] == "handoff"
+    assert (r.json()["action"], r.json()["reason"]) == ("handoff", "human_requested")
 
 
 @pytest.mark.parametrize(
@@ -77,8 +79,8 @@ def test_bad_requests_get_json_4xx(client: TestClient, kwargs: dict, status: int
         assert r.json()["error"]["code"] == code
 
 
-def test_body_too_large_is_413(engine: ReplyEngine, tmp_path: Path) -> None:
-    with make_client(engine, tmp_path, max_body_bytes=1000) as c:
+def test_body_too_large_is_413(engine: ReplyEngine, engine_settings: Settings, tmp_path: Path) -> None:
+    with make_client(engine, engine_settings, tmp_path, max_body_bytes=1000) as c:
         r = c.post("/v1/suggestions", json={"message": "a" * 2000})
         assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
 
@@ -88,9 +90,9 @@ def test_unknown_route_and_method_are_json(client: TestClient) -> None:
     assert client.get("/v1/suggestions").status_code == 405
 
 
-def test_api_keys(engine: ReplyEngine, tmp_path: Path) -> None:
+def test_api_keys(engine: ReplyEngine, engine_settings: Settings, tmp_path: Path) -> None:
     keys = {"api_keys": [SecretStr("agent-key")], "admin_api_keys": [SecretStr("admin-key")]}
-    with make_client(engine, tmp_path, **keys) as c:
+    with make_client(engine, engine_settings, tmp_path, **keys) as c:
         body = {"message": "hello"}
         missing = c.post("/v1/suggestions", json=body)
         assert missing.status_code == 401 and missing.json()["error"]["code"] == "unauthorized"
@@ -102,8 +104,8 @@ def test_api_keys(engine: ReplyEngine, tmp_path: Path) -> None:
         assert c.get("/healthz").status_code == 200  # health stays open
 
 
-def test_rate_limit(engine: ReplyEngine, tmp_path: Path) -> None:
-    with make_client(engine, tmp_path, rate_limit_per_minute=3) as c:
+def test_rate_limit(engine: ReplyEngine, engine_settings: Settings, tmp_path: Path) -> None:
+    with make_client(engine, engine_settings, tmp_path, rate_limit_per_minute=3) as c:
         codes = [c.get("/v1/kb/search", params={"q": "returns"}).status_code for _ in range(5)]
         assert codes[:3] == [200, 200, 200] and codes[-1] == 429
         r = c.get("/v1/kb/search", params={"q": "returns"})

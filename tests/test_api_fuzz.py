@@ -7,14 +7,16 @@ from hypothesis import HealthCheck, given, settings
 
 from assistant.api.app import create_app
 from assistant.engine import ReplyEngine
+from assistant.settings import Settings
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(engine: ReplyEngine, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def fuzz_app(engine: ReplyEngine, engine_settings: Settings,  # type: ignore[no-untyped-def]
+             tmp_path_factory: pytest.TempPathFactory):
     data = tmp_path_factory.mktemp("fuzz")
-    app = create_app(engine.settings.model_copy(update={"data_dir": data, "rate_limit_per_minute": 0}), engine=engine)
+    app = create_app(engine_settings.model_copy(update={"data_dir": data, "rate_limit_per_minute": 0}), engine=engine)
     with TestClient(app):  # runs the lifespan
         yield app
 

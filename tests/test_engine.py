@@ -7,6 +7,7 @@ import pytest
 from assistant.engine import ReplyEngine
 from assistant.models import Customer, HistoryMessage, Order, ReplyRequest
 from assistant.taxonomy import LANGUAGES
+from tests.conftest import ROOT
 
 MESSAGES = {
     "en": "Hi, my parcel still hasn't arrived after five weeks, can you help?",
@@ -32,7 +33,7 @@ def test_drafts_in_the_customers_language_that_pass_verification(engine: ReplyEn
     assert result.language == language
     assert result.generator == "offline"
     assert result.drafts and all(d.language == language for d in result.drafts)
-    assert all(v["passed"] for v in result.verification), result.verification
+    assert all(v.passed for v in result.verification), result.verification
     assert result.sources and result.guidance is not None
 
 
@@ -112,20 +113,32 @@ def test_cancellation_before_shipment_asks_the_reason_first(engine: ReplyEngine)
     assert [d.strategy for d in result.drafts][:2] == ["confirm_reason", "cancel"]
 
 
-def test_a_prepared_group_gets_the_same_suggestions(engine: ReplyEngine) -> None:
+def test_a_prepared_group_gets_the_same_suggestions(engine: ReplyEngine, kb_index) -> None:  # type: ignore[no-untyped-def]
     """Requests that arrive together are scored in one product (``ReplyEngine.prepare``):
     what each gets must not depend on it."""
     requests = [ReplyRequest(message=m) for m in MESSAGES.values()]
     volatile = {"suggestion_id", "timings"}
     alone = [engine.suggest(r).model_dump(exclude=volatile) for r in requests]
-    engine.prepare([engine.analyzer.embedding_inputs(r)[0] for r in requests])
-    assert len(engine.index.retriever._snapshot.prepared) == len(requests)  # the group path is taken
+    engine.prepare([engine.embedding_inputs(r)[0] for r in requests])
+    assert kb_index.retriever.prepared_queries == len(requests)  # the group path is taken
     assert [engine.suggest(r).model_dump(exclude=volatile) for r in requests] == alone
 
 
-def test_warm_up_loads_what_first_use_would(engine: ReplyEngine) -> None:
-    from assistant.drafting.packs import load_pack
+def test_every_language_pack_loads_before_the_first_request() -> None:
+    from assistant.drafting.packs import PackLibrary
 
-    load_pack.cache_clear()
-    engine.warm_up()
-    assert load_pack.cache_info().currsize >= len(engine.languages)
+    packs = PackLibrary(ROOT / "prompts")
+    assert packs.loaded == frozenset()
+    packs.load_all()  # what ReplyEngine.warm_up does before a worker says it is ready
+    assert packs.loaded == packs.languages and set(LANGUAGES) <= packs.languages
+
+
+def test_the_bot_decides_on_the_suggestion_it_would_have_made(engine: ReplyEngine) -> None:
+    """``auto_reply`` is ``decide`` on the one-draft suggestion, and ``decide`` is pure."""
+    volatile = {"suggestion_id", "timings"}
+    for message in [*MESSAGES.values(), "Can I pay with PayPal?", "you are scammers, I want a human NOW"]:
+        request = ReplyRequest(message=message)
+        bot = engine.auto_reply(request)
+        suggestion = engine.suggest(request.model_copy(update={"drafts": 1}))
+        assert engine.decide(suggestion).model_dump(exclude=volatile) == bot.model_dump(exclude=volatile)
+        assert engine.decide(suggestion) == engine.decide(suggestion)

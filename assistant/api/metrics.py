@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 
+from assistant.models import Suggestion
+
 
 class Metrics:
     def __init__(self) -> None:
@@ -22,15 +24,14 @@ class Metrics:
         self.embedding_batch = Histogram("assistant_embedding_batch_size", "Messages embedded per batch", registry=r,
                                          buckets=(1, 2, 4, 8, 16, 32))
 
-    def observe_suggestion(self, s: object) -> None:
+    def observe_suggestion(self, s: Suggestion) -> None:
         self.intents.labels(s.intent).inc()
         self.languages.labels(s.language).inc()
         self.escalations.labels(s.escalation.level).inc()
         for d in s.drafts:
             self.drafts.labels(d.generator).inc()
-        reason = getattr(s, "fallback_reason", None)
-        if reason:
-            for part in reason.split(";"):
+        if s.fallback_reason:
+            for part in s.fallback_reason.split(";"):
                 self.fallbacks.labels(part.split(":")[0]).inc()
 
     def render(self) -> bytes:

@@ -41,11 +41,9 @@ class AppState:
         # own garbage collected first).
         gc.collect()
         gc.freeze()
-        embeddings = engine.index.embeddings
-        if hasattr(embeddings, "prime") and hasattr(embeddings, "is_cached"):  # fakes in tests may not
-            self.embedding_batches = EmbeddingBatches(embeddings.prime, embeddings.is_cached,
-                                                      observe=self.metrics.embedding_batch.observe,
-                                                      then=engine.prepare)
+        self.embedding_batches = EmbeddingBatches(engine.embed_ahead, engine.is_embedded,
+                                                  observe=self.metrics.embedding_batch.observe,
+                                                  then=engine.prepare)
         self.ready.set()
 
     def load(self) -> None:

@@ -11,22 +11,24 @@ from __future__ import annotations
 import asyncio
 import functools
 import socket
-import sys
 import threading
 from typing import Any
 
 import uvicorn
 
-APP = "assistant.api.main:app"
+from assistant.settings import Settings
+
 LOADING, READY, DRAINING = 0, 1, -1
 
 
 class HandedConnectionsServer(uvicorn.Server):
     """A uvicorn server with no listening socket: connections arrive over ``channel``."""
 
-    def __init__(self, config: uvicorn.Config, channel: socket.socket, closed: Any, state: Any, slot: int) -> None:
+    def __init__(self, config: uvicorn.Config, channel: socket.socket, closed: Any, state: Any, slot: int,
+                 ready: threading.Event) -> None:
         super().__init__(config)
         self.channel, self.closed, self.state, self.slot = channel, closed, state, slot
+        self.ready = ready
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=[])
@@ -34,12 +36,9 @@ class HandedConnectionsServer(uvicorn.Server):
             return
         self.channel.setblocking(False)
         asyncio.get_running_loop().add_reader(self.channel.fileno(), self._receive)
-        app = sys.modules.get("assistant.api.main")  # imported by uvicorn's config.load()
-        assistant = getattr(getattr(getattr(app, "app", None), "state", None), "assistant", None)
-        if assistant is not None:
-            # Flag the worker ready the moment its models are (not at the next tick): until
-            # then the dispatcher would hand a connection to a worker still loading (503).
-            threading.Thread(target=self._mark_ready, args=(assistant.ready,), daemon=True).start()
+        # Flag the worker ready the moment its models are (not at the next tick): until
+        # then the dispatcher would hand a connection to a worker still loading (503).
+        threading.Thread(target=self._mark_ready, args=(self.ready,), daemon=True).start()
 
     def _mark_ready(self, ready: threading.Event) -> None:
         ready.wait()
@@ -101,13 +100,16 @@ class HandedConnectionsServer(uvicorn.Server):
             conn.close()
 
 
-def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, log_level: str) -> None:
-    """Entry point of a worker process (spawned)."""
+def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, settings: Settings) -> None:
+    """Entry point of a worker process (spawned): the app is built here, from the settings
+    the ``serve`` process passed (pickled), not from this process's environment."""
+    from assistant.api.app import create_app
     from assistant.api.logging_setup import configure_logging
     from assistant.core.process import die_with_parent
 
     die_with_parent()
-    configure_logging(log_level)
+    configure_logging(settings.log_level)
+    app = create_app(settings)
     # No WebSocket routes: an upgrade request would swap in a protocol our counter never sees.
-    config = uvicorn.Config(APP, log_config=None, access_log=False, lifespan="on", ws="none")
-    HandedConnectionsServer(config, channel, closed, state, slot).run()
+    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", ws="none")
+    HandedConnectionsServer(config, channel, closed, state, slot, app.state.assistant.ready).run()

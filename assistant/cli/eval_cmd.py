@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -24,7 +23,8 @@ from assistant.errors import AssistantError
 class _DefaultToRun(TyperGroup):
     """``eval`` with no subcommand (or with suite names) means ``eval run ...``."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    # ctx: click's Context, which typer vendors under a private name in newer releases.
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
             args = ["run", *args]
         return super().parse_args(ctx, args)

@@ -9,9 +9,9 @@ import typer
 
 from assistant.cli.output import emit_json, fail, progress_bar
 from assistant.errors import AssistantError
-from assistant.index.knowledge import KnowledgeIndex
 from assistant.settings import get_settings
 from assistant.taxonomy import DOC_TYPES
+from assistant.wiring import build_index
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
@@ -24,7 +24,7 @@ def ingest(
     settings = get_settings()
     root = path or settings.kb_dir
     try:
-        index = KnowledgeIndex.from_settings(settings)
+        index = build_index(settings)
         with progress_bar("embedding passages", not as_json) as progress:
             report = index.ingest(root, progress)
     except AssistantError as exc:
@@ -47,7 +47,7 @@ def search(
         raise typer.BadParameter(f"--type must be one of {', '.join(DOC_TYPES)}")
     settings = get_settings()
     try:
-        index = KnowledgeIndex.from_settings(settings)
+        index = build_index(settings)
         hits = index.search(query, k, market.upper() if market else None, [doc_type] if doc_type else None)
     except AssistantError as exc:
         fail(exc, as_json)

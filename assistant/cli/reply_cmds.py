@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import BaseModel, ValidationError
@@ -15,13 +15,16 @@ from assistant.errors import AssistantError, InputError
 from assistant.models import Customer, Order, ReplyRequest
 from assistant.settings import get_settings
 
+if TYPE_CHECKING:
+    from assistant.engine import ReplyEngine
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
 
-def _engine():  # type: ignore[no-untyped-def]
-    from assistant.engine import ReplyEngine
+def _engine() -> ReplyEngine:
+    from assistant.wiring import build_engine
 
-    return ReplyEngine.from_settings(get_settings())
+    return build_engine(get_settings())
 
 
 def _read_model(path: Path | None, model: type[BaseModel]) -> Any:

@@ -15,11 +15,11 @@ if TYPE_CHECKING:
     from assistant.index.chroma_server import ManagedChroma
 
 
-def _prepare() -> None:
+def _prepare(settings: Settings) -> None:
     """Build what every worker needs once (index if empty, intent model cache), then exit."""
-    from assistant.engine import ReplyEngine
+    from assistant.wiring import build_engine
 
-    ReplyEngine.from_settings(get_settings())
+    build_engine(settings)
 
 
 def serve(
@@ -50,7 +50,8 @@ def serve(
             # Once, before the workers start, so they don't all build the index or train the
             # intent model at the same time. In a child process: the parent stays small.
             typer.echo("preparing the index and models for the workers…", err=True)
-            child = multiprocessing.get_context("spawn").Process(target=_prepare, name="prepare")
+            child = multiprocessing.get_context("spawn").Process(target=_prepare, name="prepare",
+                                                                     args=(settings,))
             child.start()
             child.join()
             if child.exitcode != 0:
@@ -58,18 +59,24 @@ def serve(
         typer.echo(f"support-assistant on http://{host}:{port}/ (console), API docs at /docs; "
                    f"{workers} worker(s); loading models…", err=True)
         from assistant.api import dispatcher
-        from assistant.api.workers import APP
 
         if workers > 1 and dispatcher.available():
             try:
-                front = dispatcher.Dispatcher(host, port, workers, settings.log_level)
+                front = dispatcher.Dispatcher(host, port, workers, settings)
             except OSError as exc:
                 typer.echo(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
                 raise typer.Exit(1) from None
             front.run()
+        elif workers == 1:
+            from assistant.api.app import create_app
+
+            uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
         else:
-            uvicorn.run(APP, host=host, port=port, workers=workers, log_config=None,
-                        access_log=False, factory=False)
+            # No descriptor passing on this platform: uvicorn's own workers import the app,
+            # which reads its settings from the environment (assistant/api/main.py).
+            _export(settings)
+            uvicorn.run("assistant.api.main:app", host=host, port=port, workers=workers, log_config=None,
+                        access_log=False)
     finally:
         if chroma is not None:
             chroma.stop()
@@ -80,8 +87,11 @@ def _start_chroma(settings: Settings) -> tuple[Settings, ManagedChroma]:
 
     chroma = ManagedChroma(settings.chroma_dir, log_file=settings.data_dir / "chroma-server.log").start()
     typer.echo(f"Chroma server for the workers on {chroma.url} (store {settings.chroma_dir})", err=True)
-    # Workers (spawned processes) read their settings from the environment.
-    os.environ["ASSISTANT_CHROMA_HOST"] = "127.0.0.1"
-    os.environ["ASSISTANT_CHROMA_PORT"] = str(chroma.port)
-    get_settings.cache_clear()
-    return get_settings(), chroma
+    return settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": chroma.port}), chroma
+
+
+def _export(settings: Settings) -> None:
+    """For uvicorn's import-string workers only: the one setting serve changes at run time."""
+    if settings.chroma_host:
+        os.environ["ASSISTANT_CHROMA_HOST"] = settings.chroma_host
+        os.environ["ASSISTANT_CHROMA_PORT"] = str(settings.chroma_port)

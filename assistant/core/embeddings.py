@@ -6,7 +6,8 @@ One class serves both sides of the stack:
 Both libraries name a method ``embed_query`` with different argument types, so that one
 method dispatches on the argument: a ``str`` is LangChain's single query, a list is Chroma's.
 
-The model is loaded once per process and shared (it is read-only and thread-safe).
+The model is loaded once per process and shared (it is read-only and thread-safe); the
+cache of recent embeddings and the micro-batcher belong to each instance.
 """
 
 from __future__ import annotations
@@ -56,10 +57,6 @@ def _encode_batch(texts: list[str]) -> list[np.ndarray]:
     return list(rows)
 
 
-# Concurrent requests each embed one message: batched together (see core/batching.py).
-_batcher: MicroBatcher[str, np.ndarray] = MicroBatcher(_encode_batch, max_batch=32)
-
-
 class _LRU:
     """Recent single-text embeddings (a request embeds its message for intent and again for
     retrieval; ``prime`` fills it for a batch of requests at once)."""
@@ -84,36 +81,16 @@ class _LRU:
                 self._items.popitem(last=False)
 
 
-_cache = _LRU(2048)
-
-
-def _encode_one(text: str) -> np.ndarray:
-    vec = _cache.get(text)
-    if vec is None:
-        vec = _batcher(text)
-        _cache.put(text, vec)
-    return vec
-
-
-def is_cached(text: str) -> bool:
-    return _cache.get(text) is not None
-
-
-def prime(texts: list[str]) -> None:
-    """Embed the texts not embedded recently, in one batch, so that the single-text calls that
-    follow find them (how the API batches the messages of requests that arrive together)."""
-    missing = [t for t in dict.fromkeys(texts) if _cache.get(t) is None]
-    if missing:
-        for text, vec in zip(missing, _encode_batch(missing), strict=True):
-            _cache.put(text, vec)
-
-
 @register_embedding_function
 class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
     """USE-multilingual v3 (16 languages, 512 dims, L2-normalised) for Chroma and LangChain."""
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 64, cache_size: int = 2048) -> None:
         self.batch_size = batch_size
+        # Each instance owns its cache and batcher; only the model's weights are shared.
+        self._cache = _LRU(cache_size)
+        # Concurrent requests each embed one message: batched together (see core/batching.py).
+        self._batcher: MicroBatcher[str, np.ndarray] = MicroBatcher(_encode_batch, max_batch=32)
 
     # --- the shared core ------------------------------------------------------------
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -121,14 +98,26 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         if len(texts) == 1:
             # A request embeds its message for intent and again for retrieval: once is enough.
-            return _encode_one(texts[0])[None, :]
+            return self._encode_one(texts[0])[None, :]
         return self._encode_many(texts)
 
+    def _encode_one(self, text: str) -> np.ndarray:
+        vec = self._cache.get(text)
+        if vec is None:
+            vec = self._batcher(text)
+            self._cache.put(text, vec)
+        return vec
+
     def prime(self, texts: list[str]) -> None:
-        prime(texts)
+        """Embed the texts not embedded recently, in one batch, so that the single-text calls
+        that follow find them (how the API batches the messages of requests that arrive together)."""
+        missing = [t for t in dict.fromkeys(texts) if self._cache.get(t) is None]
+        if missing:
+            for text, vec in zip(missing, _encode_batch(missing), strict=True):
+                self._cache.put(text, vec)
 
     def is_cached(self, text: str) -> bool:
-        return is_cached(text)
+        return self._cache.get(text) is not None
 
     def _encode_many(self, texts: list[str]) -> np.ndarray:
         encode = _load_model()
@@ -158,7 +147,8 @@ class MultilingualEmbeddings(EmbeddingFunction[Documents], Embeddings):
 
     # --- LangChain (and Chroma's embed_query) ---------------------------------------------
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
+        rows: list[list[float]] = self.encode(texts).tolist()
+        return rows
 
     def embed_query(self, input: Any) -> Any:
         if isinstance(input, str):

@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable
 from pydantic import BaseModel, ValidationError
 
 from assistant.core.tokens import TokenCounter
@@ -71,6 +73,16 @@ def response_format(kind: str, cited_ids: list[str]) -> dict[str, Any] | None:
     return None
 
 
+@dataclass(frozen=True)
+class PreparedPrompt:
+    """One call's prompt inputs and what was packed into it. Returned, never kept on the
+    drafter: the drafter is shared by concurrent requests."""
+
+    inputs: dict[str, Any]
+    cited_ids: list[str]
+    prompt_tokens: int
+
+
 class ChainDrafter:
     def __init__(self, model: BaseChatModel, prompt: PromptFile, tokens: TokenCounter, budget: int,
                  shop: str = "Novalane", response_format: str = "none") -> None:
@@ -81,10 +93,8 @@ class ChainDrafter:
         self.shop = shop
         self.response_format = response_format
         self.template = ChatPromptTemplate.from_messages([("system", prompt.system), ("user", prompt.user)])
-        self.last_prompt_tokens = 0
-        self.last_cited_ids: list[str] = []
 
-    def _chain(self, cited_ids: list[str]):  # type: ignore[no-untyped-def]
+    def _chain(self, cited_ids: list[str]) -> Runnable[dict[str, Any], str]:
         """prompt | model (with the structured-output request for this call) | text."""
         fmt = response_format(self.response_format, cited_ids)
         model = self.model.bind(response_format=fmt) if fmt else self.model
@@ -104,30 +114,28 @@ class ChainDrafter:
                    settings.tiktoken_cache_dir), settings.llm_prompt_token_budget, settings.shop_name,
                    settings.llm_response_format)
 
-    def inputs(self, request: ReplyRequest, analysis: Any, hits: list[Hit], kb: KnowledgeBase,
-               strategy: str, n: int, total: int) -> dict[str, Any]:
+    def prepare(self, request: ReplyRequest, analysis: Any, hits: list[Hit], kb: KnowledgeBase,
+                strategy: str, n: int, total: int) -> PreparedPrompt:
         order = request.order.model_dump_json(exclude_none=True) if request.order else "(no order given)"
         fixed = self.prompt.system + self.prompt.user + analysis.redacted_message
         packed = pack_context(kb, analysis.market, hits, order, self.tokens.count, self.tokens.truncate,
                               self.budget, fixed)
-        self.last_prompt_tokens = packed.tokens
-        self.last_cited_ids = packed.cited_ids
-        return {
+        return PreparedPrompt(cited_ids=packed.cited_ids, prompt_tokens=packed.tokens, inputs={
             "shop": self.shop, "tone_guide": packed.tone_guide, "market": analysis.market,
             "culture": packed.culture, "sources": packed.sources, "order": order,
             "language_name": self.prompt.language_names.get(analysis.language, "English"),
             "intent": analysis.intent, "escalation": analysis.escalation.level,
             # Only the redacted message ever leaves for the LLM.
             "message": analysis.redacted_message, "n": n, "total": total, "strategy": strategy.replace("_", " "),
-        }
+        })
 
     def draft(self, request: ReplyRequest, analysis: Any, hits: list[Hit], offline: list[Draft],
               kb: KnowledgeBase, on_delta: Callable[[int, str], None] | None = None) -> list[Draft | None]:
         out: list[Draft | None] = []
         for i, fallback in enumerate(offline):
-            inputs = self.inputs(request, analysis, hits, kb, fallback.strategy, i + 1, len(offline))
+            prepared = self.prepare(request, analysis, hits, kb, fallback.strategy, i + 1, len(offline))
             chunks: list[str] = []
-            for chunk in self._chain(self.last_cited_ids).stream(inputs):
+            for chunk in self._chain(prepared.cited_ids).stream(prepared.inputs):
                 chunks.append(chunk)
                 if on_delta:
                     on_delta(i, chunk)

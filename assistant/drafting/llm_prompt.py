@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -40,7 +39,6 @@ class PromptFile(BaseModel):
         return self
 
 
-@lru_cache(maxsize=4)
 def load_prompt(prompts_dir: Path, name: str = "reply") -> PromptFile:
     path = prompts_dir / "llm" / f"{name}.yaml"
     try:

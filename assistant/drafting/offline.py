@@ -10,6 +10,7 @@ says a number that is not in a cited source or the order context.
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 
 from pydantic import BaseModel
 
@@ -67,12 +68,12 @@ def _plan_for(plans: Plans, req: DraftRequest) -> tuple[str, str, list[DraftPlan
 
 
 class OfflineDrafter:
-    def __init__(self, plans: Plans, pack_for: callable) -> None:  # type: ignore[valid-type]
+    def __init__(self, plans: Plans, pack_for: Callable[[str], Pack]) -> None:
         self.plans = plans
         self.pack_for = pack_for
 
     def draft(self, req: DraftRequest) -> list[Draft]:
-        pack: Pack = self.pack_for(req.language)
+        pack = self.pack_for(req.language)
         key, tone, plans, opening = _plan_for(self.plans, req)
         return [self._compose(pack, req, key, tone, opening, plan) for plan in plans[: max(1, req.drafts)]]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
+import threading
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.core.yamlio import load_yaml
 from assistant.errors import PromptError
 
-Sentence = Union[str, list[str]]
+Sentence = str | list[str]
 PLACEHOLDERS = frozenset(
     ["name", "order_number", "tracking_number", "carrier", "days_in_transit", "product", "return_window_days", "standard_days", "economy_days", "express_days", "local_warehouse_days", "handling_days", "refund_processing_days", "refund_bank_days", "electronics_warranty_months", "legal_guarantee_months", "apparel_warranty_days", "cancel_refund_hours", "payment_review_hours", "preauth_release_days", "unpaid_cancel_hours", "welcome_discount_percent", "coupon_amount", "partial_percent", "hours", "invoice_days", "account_deletion_days", "reset_link_minutes", "unsubscribe_hours", "lost_no_update_days", "damage_report_days", "return_postage_cap_usd", "free_shipping_over_usd", "tracking_first_scan_days"]
 )
@@ -130,8 +130,8 @@ def validate_pack(pack: Pack, reference: Pack | None, path: Path) -> None:
             raise PromptError(f"{path}: missing keys {sorted(missing)[:8]}")
 
 
-@lru_cache(maxsize=64)
-def load_pack(prompts_dir: Path, language: str) -> Pack:
+def load_pack(prompts_dir: Path, language: str, reference: Pack | None = None) -> Pack:
+    """Read and validate one language pack (against ``reference``, the English one, if given)."""
     path = prompts_dir / "offline" / f"{language}.yaml"
     if not path.exists():
         raise PromptError(f"no language pack {path}")
@@ -139,7 +139,8 @@ def load_pack(prompts_dir: Path, language: str) -> Pack:
         pack = Pack.model_validate(_read(path))
     except ValidationError as exc:
         raise PromptError(f"{path}: {exc}") from None
-    reference = None if language == "en" else load_pack(prompts_dir, "en")
+    if reference is None and language != "en":
+        reference = load_pack(prompts_dir, "en")
     validate_pack(pack, reference, path)
     return pack
 
@@ -148,7 +149,6 @@ def available_languages(prompts_dir: Path) -> list[str]:
     return sorted(p.stem for p in (prompts_dir / "offline").glob("*.yaml") if p.stem != "plans")
 
 
-@lru_cache(maxsize=4)
 def load_plans(prompts_dir: Path) -> Plans:
     path = prompts_dir / "offline" / "plans.yaml"
     try:
@@ -157,7 +157,6 @@ def load_plans(prompts_dir: Path) -> Plans:
         raise PromptError(f"{path}: {exc}") from None
 
 
-@lru_cache(maxsize=16)
 def load_guidance(prompts_dir: Path, language: str) -> Guidance:
     path = prompts_dir / "guidance" / f"{language}.yaml"
     if not path.exists():
@@ -166,3 +165,32 @@ def load_guidance(prompts_dir: Path, language: str) -> Guidance:
         return Guidance.model_validate(_read(path))
     except ValidationError as exc:
         raise PromptError(f"{path}: {exc}") from None
+
+
+class PackLibrary:
+    """The language packs of one prompts directory, each read and validated once, on first
+    use or by ``load_all``. Owned by the engine that uses it (two engines share nothing)."""
+
+    def __init__(self, prompts_dir: Path) -> None:
+        self.prompts_dir = prompts_dir
+        self.languages = frozenset(available_languages(prompts_dir))
+        self._packs: dict[str, Pack] = {}
+        self._lock = threading.RLock()  # a pack loads the English reference first
+
+    def __call__(self, language: str) -> Pack:
+        pack = self._packs.get(language)
+        if pack is None:
+            with self._lock:
+                if language not in self._packs:
+                    reference = None if language == "en" else self("en")
+                    self._packs[language] = load_pack(self.prompts_dir, language, reference)
+                pack = self._packs[language]
+        return pack
+
+    def load_all(self) -> None:
+        for language in sorted(self.languages):
+            self(language)
+
+    @property
+    def loaded(self) -> frozenset[str]:
+        return frozenset(self._packs)

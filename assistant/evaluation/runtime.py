@@ -1,8 +1,9 @@
 """What one evaluation run shares across suites: the engine, the naive peer, caches.
 
 Built lazily (an intent-only run never loads the naive store) and once (five reply-based
-suites over the same case file make one engine call per case, not five). The engine runs
-with a fixed "today" so replies that count days since shipping are reproducible.
+suites over the same case file make one ``suggest`` per case, not five; the bot's decision
+is ``decide`` on it). The engine runs with a fixed "today" so replies that count days
+since shipping are reproducible. Only the engine's public surface is used.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ class Runtime:
     workers: int = 1
     progress: ProgressFactory = no_progress
     engine_factory: Callable[[Settings], ReplyEngine] | None = None  # tests inject a fake engine
-    share_work: bool = True  # reuse analysis/retrieval between suggest and auto_reply (see reuse.py)
     observations: dict[str, Any] = field(default_factory=dict)  # (kind, case hash) → observation
     _engine: ReplyEngine | None = None
     _naive: NaiveRag | None = None
@@ -51,32 +51,26 @@ class Runtime:
         with self._lock:
             if self._engine is None:
                 if self.engine_factory is not None:
-                    engine = self.engine_factory(self.settings)
+                    self._engine = self.engine_factory(self.settings)
                 else:
-                    from assistant.engine import ReplyEngine
+                    from assistant import wiring
 
-                    engine = ReplyEngine.from_settings(self.settings)
-                today = self.today
-                engine.clock = lambda: today
-                if self.share_work:
-                    from assistant.evaluation.reuse import share_between_calls
-
-                    share_between_calls(engine)
-                self._engine = engine
+                    today = self.today
+                    self._engine = wiring.build_engine(self.settings, clock=lambda: today)
             return self._engine
 
     def naive(self) -> NaiveRag:
-        engine = self.engine()
         with self._lock:
             if self._naive is None:
+                from assistant import wiring
                 from assistant.evaluation.peer.naive_rag import NaiveRag
 
-                self._naive = NaiveRag.build(self.settings, engine.index.embeddings, engine.index.tokens.count)
+                self._naive = NaiveRag.build(self.settings, wiring.embedder(),
+                                             wiring.token_counter(self.settings).count)
             return self._naive
 
     def metric_context(self) -> MetricContext:
-        if self._ctx is None:
-            engine = self.engine()
-            self._ctx = MetricContext(settings=self.settings, kb=engine.kb, lexicons=engine.analyzer.lexicons,
-                                      count_tokens=engine.index.tokens.count, today=self.today)
-        return self._ctx
+        with self._lock:
+            if self._ctx is None:
+                self._ctx = MetricContext(settings=self.settings, today=self.today)
+            return self._ctx

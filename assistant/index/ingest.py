@@ -14,33 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chromadb.api.models.Collection import Collection
-from pydantic import BaseModel
 
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, passage_metadata
 from assistant.kb.chunking import Passage, chunk_document
 from assistant.kb.loader import load_knowledge_base
 from assistant.kb.schema import Document
+from assistant.models import IngestReport
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
-
-
-class IngestReport(BaseModel):
-    added: list[str] = []
-    updated: list[str] = []
-    removed: list[str] = []
-    unchanged: int = 0
-    passages_embedded: int = 0
-    passages_total: int = 0
-    rebuilt: bool = False
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        return (
-            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
-            f"unchanged {self.unchanged} documents; embedded {self.passages_embedded} of "
-            f"{self.passages_total} passages in {self.seconds:.2f}s"
-        )
 
 
 def stored_doc_hashes(collection: Collection, page: int = 5000) -> dict[str, str]:

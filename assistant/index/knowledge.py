@@ -24,7 +24,8 @@ from chromadb.api import ClientAPI
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.core.tokens import TokenCounter
 from assistant.errors import IndexNotReadyError
-from assistant.index.ingest import IngestReport, Progress, ingest_path
+from assistant.models import IngestReport
+from assistant.index.ingest import Progress, ingest_path
 from assistant.index.retriever import Hit, HybridRetriever
 from assistant.index.store import make_client, open_collection
 from assistant.settings import Settings
@@ -58,10 +59,11 @@ class KnowledgeIndex:
         self._sync_lock = threading.Lock()  # one sync at a time; released by the sync thread
 
     @classmethod
-    def from_settings(cls, settings: Settings, client: ClientAPI | None = None) -> KnowledgeIndex:
+    def from_settings(cls, settings: Settings, client: ClientAPI | None = None,
+                      embeddings: MultilingualEmbeddings | None = None) -> KnowledgeIndex:
         return cls(
             client or make_client(settings),
-            MultilingualEmbeddings(),
+            embeddings or MultilingualEmbeddings(),
             TokenCounter(settings.tokenizer_encoding, settings.tiktoken_cache_dir),
             collection_name=settings.collection,
             chunk_max_tokens=settings.chunk_max_tokens,

@@ -159,6 +159,11 @@ class HybridRetriever:
     def size(self) -> int:
         return len(self._snapshot.passages)
 
+    @property
+    def prepared_queries(self) -> int:
+        """How many queries of the last ``prepare`` group are waiting to be searched."""
+        return len(self._snapshot.prepared)
+
     def search(
         self,
         query: str,

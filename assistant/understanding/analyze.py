@@ -6,10 +6,10 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.models import CustomerValue, Escalation, ReplyRequest
-from assistant.taxonomy import DEFAULT_MARKET_FOR_LANGUAGE, LANGUAGES
+from assistant.models import CustomerValue, Entities, Escalation, ReplyRequest
+from assistant.taxonomy import DEFAULT_MARKET_FOR_LANGUAGE, LANGUAGES, Intent, Language
 from assistant.understanding.customer import customer_value
-from assistant.understanding.entities import Entities, extract_entities
+from assistant.understanding.entities import extract_entities
 from assistant.understanding.escalation import assess_escalation
 from assistant.understanding.intent import IntentClassifier
 from assistant.understanding.language import detect_language
@@ -23,9 +23,9 @@ USD_RATES = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "BRL": 0.18, "JPY": 0.0067, "
 
 
 class Analysis(BaseModel):
-    language: str
+    language: Language
     language_confidence: float
-    intent: str
+    intent: Intent
     intent_confidence: float
     intent_alternatives: list[tuple[str, float]] = []
     escalation: Escalation
@@ -47,7 +47,9 @@ def _order_value_usd(request: ReplyRequest) -> float | None:
 
 
 class Analyzer:
-    def __init__(self, classifier: IntentClassifier, lexicons: Lexicons, high_value_min: int = 12) -> None:
+    def __init__(self, classifier: IntentClassifier, lexicons: Lexicons, high_value_min: int) -> None:
+        """``high_value_min``: the RFM total from which a customer counts as high value (the
+        knowledge base's ``vip_rfm_min`` fact)."""
         self.classifier = classifier
         self.lexicons = lexicons
         self.high_value_min = high_value_min

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
+from assistant.models import Amount, Entities
 
 ORDER_PATTERNS = {
     "aliexpress": re.compile(r"(?<!\d)8\d{15}(?!\d)"),
@@ -35,20 +35,6 @@ AMOUNT = re.compile(
 DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
 )
-
-
-class Amount(BaseModel):
-    value: float
-    currency: str
-    text: str
-
-
-class Entities(BaseModel):
-    order_numbers: list[str] = []
-    tracking_numbers: list[str] = []
-    amounts: list[Amount] = []
-    dates: list[str] = []
-    products: list[str] = []
 
 
 def _number(raw: str) -> float:

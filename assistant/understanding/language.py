@@ -21,8 +21,8 @@ from pathlib import Path
 from langdetect import DetectorFactory
 from langdetect import detector_factory as _df
 from langdetect.lang_detect_exception import LangDetectException
-from pydantic import BaseModel
 
+from assistant.models import LanguageGuess
 from assistant.taxonomy import LANGUAGES
 
 DetectorFactory.seed = 0  # langdetect is random without a seed
@@ -31,12 +31,6 @@ NOISE = re.compile(
     r"https?://\S+|\S+@\S+|\b[A-Z]{2}\d{9}[A-Z]{2}\b|\bLP\d{14}\b|\bNL-[A-Z]{2}-\d{4}\b|\bNL\d{5}\b|[\d#№]+",
 )
 LATIN_LANGS = ("en", "es", "fr", "de", "it", "pt", "pl", "nl", "tr")
-
-
-class LanguageGuess(BaseModel):
-    language: str
-    confidence: float
-    method: str  # script | langdetect | lingua | hint | default
 
 
 # One character class per script: counting with the regex engine is ~3x faster than a

@@ -21,6 +21,7 @@ from assistant.errors import PromptError
 from assistant.understanding.phrases import PhraseMatcher
 
 ANYWHERE_LANGS = {"ja", "zh", "ar"}
+_Trie = dict[str, "_Trie"]  # character → subtree ("" marks the end of an entry)
 CUE_KEYS = (
     "anger", "insult", "profanity", "threat_chargeback", "threat_dispute", "threat_review",
     "threat_legal", "urgency", "repeated_contact", "human_request", "injection",
@@ -67,14 +68,14 @@ def trie_pattern(entries: set[str] | list[str]) -> str:
     Only whether something matches is kept, so an entry that is a prefix of another ends
     its branch (matching the shorter one is enough): use it for "is there one", not "find all".
     """
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for entry in entries:
         node = root
         for ch in entry:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         if "" in node:
             return ""
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
@@ -230,7 +231,6 @@ class Lexicons:
         return {lang: n for lang, n in votes.items() if n}
 
 
-@lru_cache(maxsize=4)
 def load_lexicons(directory: Path) -> Lexicons:
     by_language: dict[str, Lexicon] = {}
     for file in sorted(directory.glob("*.yaml")):

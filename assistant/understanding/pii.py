@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
+from assistant.models import PiiItem
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
@@ -28,12 +28,6 @@ DIGIT = re.compile(r"\d")
 IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 # Cards have 13+ digits, CPFs and Chinese mobiles 11, Korean customs codes 12, phones 8+.
 MIN_DIGITS = 8
-
-
-class PiiItem(BaseModel):
-    kind: str
-    start: int
-    end: int
 
 
 def luhn_ok(digits: str) -> bool:

@@ -19,8 +19,8 @@ async def healthz() -> dict[str, str | int]:
 @router.get("/readyz", summary="Readiness: models and index loaded", responses={503: {"description": "still loading"}})
 def readyz(state: StateDep) -> JSONResponse:
     if state.ready.is_set() and state.engine is not None:
-        return JSONResponse({"status": "ready", "passages": state.engine.index.retriever.size,
-                             "generator": "llm" if state.engine.llm else "offline"})
+        status = state.engine.status()
+        return JSONResponse({"status": "ready", "passages": status.passages, "generator": status.generator})
     message = state.load_error or "loading models and index"
     return JSONResponse(error_body("not_ready", message), status_code=503, headers={"Retry-After": "5"})
 

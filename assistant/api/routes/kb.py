@@ -6,13 +6,20 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
 
 from assistant.api.deps import AdminDep, ClientDep, EngineDep
 from assistant.api.errors import ApiError
-from assistant.index.ingest import IngestReport
+from assistant.models import IngestReport, SearchResult
 from assistant.taxonomy import MARKETS
 
 router = APIRouter(prefix="/v1/kb", tags=["knowledge base"])
+
+
+class SearchResponse(BaseModel):
+    query: str
+    market: str | None
+    results: list[SearchResult]
 
 
 @router.get("/search", summary="Hybrid retrieval over the knowledge base")
@@ -22,22 +29,17 @@ async def search(
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     market: Annotated[str | None, Query(max_length=3)] = None,
     type: Annotated[Literal["faq", "policy", "playbook", "culture", "tone"] | None, Query()] = None,
-) -> dict[str, object]:
+) -> SearchResponse:
     if market is not None:
         market = market.upper()
         if market not in MARKETS:
             raise ApiError(422, "invalid_request", f"market: unknown market {market!r}")
-    hits = await run_in_threadpool(engine.index.search, q, k, market, [type] if type else None)
-    return {"query": q, "market": market, "results": [
-        {"doc_id": h.doc_id, "title": h.passage.title, "doc_type": h.passage.doc_type, "score": round(h.score, 4),
-         "snippet": h.snippet(), "heading": h.passage.heading, "passage_id": h.passage.id, "text": h.passage.text}
-        for h in hits]}
+    results = await run_in_threadpool(engine.search, q, k, market, [type] if type else None)
+    return SearchResponse(query=q, market=market, results=results)
 
 
 @router.post("/ingest", response_model=IngestReport, summary="Re-index the configured knowledge base (admin)")
 async def ingest(engine: EngineDep, _: AdminDep) -> IngestReport:
     """Validates every file first: a bad file answers 422 naming the file and field, and the
     index stays as it was. Queries keep being served while this runs."""
-    report = await run_in_threadpool(engine.index.ingest, engine.settings.kb_dir)
-    await run_in_threadpool(engine.reload_knowledge)
-    return report
+    return await run_in_threadpool(engine.reingest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
@@ -20,7 +20,7 @@ from assistant.models import AutoReply, ReplyRequest, Suggestion
 T = TypeVar("T")
 
 router = APIRouter(prefix="/v1", tags=["replies"])
-ERRORS = {401: {"description": "missing or invalid API key"}, 422: {"description": "invalid request"},
+ERRORS: dict[int | str, dict[str, Any]] = {401: {"description": "missing or invalid API key"}, 422: {"description": "invalid request"},
           429: {"description": "rate limited"}, 503: {"description": "still loading"}}
 
 
@@ -34,9 +34,9 @@ async def _run(engine: ReplyEngine, fn: Callable[[ReplyRequest], T], body: Reply
     inline requests are served first come, first served (better tail latency). With an LLM
     configured a request waits on the network for seconds, so it goes to the thread pool.
     """
-    if engine.llm is None:
+    if not engine.waits_on_network:
         if state.embedding_batches is not None:  # embed together with requests that came along
-            await state.embedding_batches.embed(engine.analyzer.embedding_inputs(body))
+            await state.embedding_batches.embed(engine.embedding_inputs(body))
         return fn(body)
     return await run_in_threadpool(fn, body)
 

@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.kb.facts import KnowledgeBase
+from assistant import wiring
+from assistant.core.tokens import TokenCounter
 from assistant.settings import Settings
-from assistant.understanding.lexicon import Lexicons
+from assistant.wiring import Facts, LexiconSet
 
 DIGITS = 4  # every reported value is rounded: reports and baselines diff cleanly
 
@@ -23,36 +24,38 @@ DIGITS = 4  # every reported value is rounded: reports and baselines diff cleanl
 @dataclass
 class MetricContext:
     settings: Settings | None = None
-    kb: KnowledgeBase | None = None
-    lexicons: Lexicons | None = None
+    kb: Facts | None = None
+    lexicons: LexiconSet | None = None
     count_tokens: Callable[[str], int] | None = None
     today: dt.date | None = None  # the fixed date the engine ran with (day counts in drafts)
     cache: dict[str, Any] = field(default_factory=dict)
 
-    def knowledge(self) -> KnowledgeBase:
+    def knowledge(self) -> Facts:
         if self.kb is None:
-            from assistant.kb.loader import load_knowledge_base
-
             assert self.settings is not None, "a metric needs the knowledge base: pass kb or settings"
-            self.kb = KnowledgeBase(load_knowledge_base(self.settings.kb_dir))
+            self.kb = wiring.load_kb(self.settings)
         return self.kb
 
-    def lexicon_set(self) -> Lexicons:
+    def lexicon_set(self) -> LexiconSet:
         if self.lexicons is None:
-            from assistant.understanding.lexicon import load_lexicons
-
             assert self.settings is not None, "a metric needs the lexicons: pass lexicons or settings"
-            self.lexicons = load_lexicons(self.settings.prompts_dir / "lexicons")
+            self.lexicons = wiring.lexicons(self.settings)
         return self.lexicons
 
     def tokens(self, text: str) -> int:
         if self.count_tokens is None:
-            from assistant.core.tokens import TokenCounter
-
             s = self.settings
-            counter = TokenCounter(s.tokenizer_encoding, s.tiktoken_cache_dir) if s else TokenCounter()
-            self.count_tokens = counter.count
+            self.count_tokens = (wiring.token_counter(s) if s else TokenCounter()).count
         return self.count_tokens(text)
+
+    # The product's own checks, for metrics that score drafts with them.
+    @staticmethod
+    def language_of(text: str) -> str:
+        return wiring.detect_language(text).language
+
+    @staticmethod
+    def ungrounded_numbers(text: str, evidence: str) -> list[str]:
+        return wiring.ungrounded_numbers(text, evidence)
 
 
 def rounded(value: float | None) -> float | None:

@@ -14,7 +14,6 @@ from assistant.evaluation.metrics.base import MetricContext, breakdowns, fmt, me
 from assistant.evaluation.metrics.registry import metric
 from assistant.evaluation.observations import ReplyObs
 from assistant.evaluation.results import Failure, MetricResult
-from assistant.understanding.language import detect_language
 
 
 def body(text: str) -> str:
@@ -26,7 +25,7 @@ def draft_language_of(text: str) -> str | None:
     core = body(text)
     if len(re.findall(r"\w+", core)) < 3:
         return None  # too short to tell; not counted against the draft
-    return detect_language(core).language
+    return MetricContext.language_of(core)
 
 
 @metric("draft_language", input="reply", peer=True)

@@ -15,7 +15,6 @@ from assistant.evaluation.metrics.base import MetricContext, breakdowns, fmt, me
 from assistant.evaluation.metrics.registry import metric
 from assistant.evaluation.observations import ReplyObs
 from assistant.evaluation.results import Failure, MetricResult
-from assistant.verification.verify import ungrounded_numbers
 
 
 def evidence(o: ReplyObs, citations: list[str], ctx: MetricContext) -> str:
@@ -41,7 +40,7 @@ def grounding(observations: list[ReplyObs], params: dict[str, Any], ctx: MetricC
             continue
         problems = []
         for d in o.drafts:
-            missing = ungrounded_numbers(d.text, evidence(o, d.citations, ctx))
+            missing = ctx.ungrounded_numbers(d.text, evidence(o, d.citations, ctx))
             if missing:
                 problems.append((d.text, missing))
         scored.append((o, 0.0 if problems else 1.0))

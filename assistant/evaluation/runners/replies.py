@@ -1,7 +1,8 @@
-"""Reply runner: each case through ``ReplyEngine.suggest`` and ``auto_reply`` (or the naive peer).
+"""Reply runner: each case through ``ReplyEngine.suggest``, and the bot's decision on it
+through ``ReplyEngine.decide`` (or the naive peer).
 
-Both engine calls are made, not one derived from the other: the bot's decision is what
-``auto_reply`` returns, so a change inside it is measured, not re-implemented here.
+``auto_reply(r)`` is ``decide(suggest(r))`` with one draft, and the first of three drafts is
+the one draft (a test holds them equal on every eval case), so one ``suggest`` serves both.
 Observations are cached per case content for the run, so the escalation, auto-reply, PII
 and injection suites re-use the reply suite's calls. A case the engine raises on becomes an
 observation with ``error`` set (scored as a failure), never a crash of the whole run.
@@ -11,33 +12,33 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import Any
+from collections.abc import Callable
 
 from assistant.evaluation.cases import ReplyCase
 from assistant.evaluation.observations import AutoReplyObs, DraftObs, ReplyObs
 from assistant.evaluation.parallel import ordered_map
 from assistant.evaluation.runtime import Runtime
-from assistant.understanding.pii import find_pii
+from assistant.models import Entities, Suggestion
 
 
 def _key(kind: str, case: ReplyCase) -> str:
     return kind + ":" + hashlib.sha256(case.model_dump_json().encode()).hexdigest()
 
 
-def _pii(case: ReplyCase) -> tuple[list[str], list[str]]:
-    items = find_pii(case.message)
+def _pii(case: ReplyCase, rt: Runtime) -> tuple[list[str], list[str]]:
+    items = rt.engine().find_personal_data(case.message)
     return sorted({p.kind for p in items}), [case.message[p.start:p.end] for p in items]
 
 
-def _entities(raw: dict[str, Any]) -> dict[str, list[str]]:
+def _entities(entities: Entities) -> dict[str, list[str]]:
     """Entity lists as strings (amounts are objects: their text is what a case names)."""
-    out = {}
-    for kind, values in raw.items():
-        out[kind] = [str(v.get("text", v.get("value"))) if isinstance(v, dict) else str(v) for v in values or []]
-    return out
+    return {"order_numbers": list(entities.order_numbers), "tracking_numbers": list(entities.tracking_numbers),
+            "amounts": [a.text for a in entities.amounts], "dates": list(entities.dates),
+            "products": list(entities.products)}
 
 
-def _estimate_tokens(case: ReplyCase, suggestion: Any, count: Any, budget: int) -> tuple[int, int]:
+def _estimate_tokens(case: ReplyCase, suggestion: Suggestion, count: Callable[[str], int],
+                     budget: int) -> tuple[int, int]:
     """Prompt tokens are estimated from what the LLM drafter is given (message, thread,
     sources), capped at the prompt budget; completion tokens are the LLM drafts' own."""
     prompt = "\n".join([case.message, *(h.text for h in case.history), *(s.snippet for s in suggestion.sources)])
@@ -47,41 +48,37 @@ def _estimate_tokens(case: ReplyCase, suggestion: Any, count: Any, budget: int) 
 
 def observe_one(case: ReplyCase, rt: Runtime) -> ReplyObs:
     engine = rt.engine()
-    kinds, values = _pii(case)
+    kinds, values = _pii(case, rt)
     base = ReplyObs(case=case, pii_kinds=kinds, pii_values=values)
     try:
         request = case.request()
         t0 = time.perf_counter()
         s = engine.suggest(request)
         total = (time.perf_counter() - t0) * 1000
-        bot = engine.auto_reply(request)
+        bot = engine.decide(s)
     except Exception as exc:  # noqa: BLE001 - one bad case is a scored failure, not a crashed run
         return base.model_copy(update={"error": f"{type(exc).__name__}: {exc}"})
     tokens_in, tokens_out = (0, 0)
     if s.generator == "llm":
         tokens_in, tokens_out = _estimate_tokens(case, s, rt.metric_context().tokens,
                                                  rt.settings.llm_prompt_token_budget)
-    return base.model_copy(update=dict(
-        language=s.language, intent=s.intent, intent_confidence=s.intent_confidence,
-        escalation_level=s.escalation.level, escalation_reasons=s.escalation.reasons, market=s.market,
-        drafts=[DraftObs(text=d.text, language=d.language, citations=d.citations, strategy=d.strategy,
-                         generator=d.generator) for d in s.drafts],
-        sources=[src.doc_id for src in s.sources], entities=_entities(s.entities),
-        autoreply=AutoReplyObs(action=bot.action, reply=bot.reply, reason=bot.reason),
-        generator=s.generator, tokens_in=tokens_in, tokens_out=tokens_out,
-        timings={**s.timings, "total_ms": round(total, 2)},
-    ))
+    return base.model_copy(update={
+        "language": s.language, "intent": s.intent, "intent_confidence": s.intent_confidence,
+        "escalation_level": s.escalation.level, "escalation_reasons": s.escalation.reasons, "market": s.market,
+        "drafts": [DraftObs(text=d.text, language=d.language, citations=d.citations, strategy=d.strategy,
+                            generator=d.generator) for d in s.drafts],
+        "sources": [src.doc_id for src in s.sources], "entities": _entities(s.entities),
+        "autoreply": AutoReplyObs(action=bot.action, reply=bot.reply, reason=bot.reason),
+        "generator": s.generator, "tokens_in": tokens_in, "tokens_out": tokens_out,
+        "timings": {**s.timings, "total_ms": round(total, 2)},
+    })
 
 
 def observe(cases: list[ReplyCase], rt: Runtime, label: str) -> list[ReplyObs]:
     engine = rt.engine()  # build once, before the workers start
     todo = [c for c in cases if _key("ours", c) not in rt.observations]
     if todo:
-        # The first call loads language models and packs (seconds); keep it out of the latency figures.
-        try:
-            engine.suggest(todo[0].request())
-        except Exception:  # noqa: BLE001 - the same case fails again below, where it is recorded
-            pass
+        engine.warm_up()  # models and packs load now, not inside the first case's latency
     with rt.progress(label) as progress:
         for case, obs in zip(todo, ordered_map(lambda c: observe_one(c, rt), todo, rt.workers, progress), strict=True):
             rt.observations[_key("ours", case)] = obs
@@ -89,7 +86,7 @@ def observe(cases: list[ReplyCase], rt: Runtime, label: str) -> list[ReplyObs]:
 
 
 def observe_peer_one(case: ReplyCase, rt: Runtime) -> ReplyObs:
-    kinds, values = _pii(case)
+    kinds, values = _pii(case, rt)
     answer = rt.naive().answer(case.message)
     return ReplyObs(
         case=case, pii_kinds=kinds, pii_values=values, market=case.market,

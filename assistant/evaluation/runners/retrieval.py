@@ -22,11 +22,11 @@ def _obs(case: RetrievalCase, ranked: list[str], ms: float) -> RetrievalObs:
 
 
 def observe(cases: list[RetrievalCase], rt: Runtime, label: str) -> list[RetrievalObs]:
-    index = rt.engine().index
+    engine = rt.engine()
 
     def one(case: RetrievalCase) -> RetrievalObs:
         t0 = time.perf_counter()
-        hits = index.search(case.query, k=DEPTH, market=case.market)
+        hits = engine.search(case.query, k=DEPTH, market=case.market)
         return _obs(case, [h.doc_id for h in hits], (time.perf_counter() - t0) * 1000)
 
     with rt.progress(label) as progress:
