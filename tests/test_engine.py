@@ -142,3 +142,22 @@ def test_the_bot_decides_on_the_suggestion_it_would_have_made(engine: ReplyEngin
         suggestion = engine.suggest(request.model_copy(update={"drafts": 1}))
         assert engine.decide(suggestion).model_dump(exclude=volatile) == bot.model_dump(exclude=volatile)
         assert engine.decide(suggestion) == engine.decide(suggestion)
+
+
+def test_on_every_eval_case_the_bot_decides_on_the_agents_first_suggestion(engine: ReplyEngine) -> None:
+    """The evaluation calls ``suggest`` once (three drafts) and ``decide`` on it: that must be
+    exactly what ``auto_reply`` does, on every reply case the evaluation has."""
+    from assistant.evaluation.cases import ReplyCase, parse_rows, read_jsonl
+
+    path = ROOT / "eval" / "replies" / "cases.jsonl"
+    cases: list[ReplyCase] = parse_rows(read_jsonl(path), ReplyCase, str(path))
+    assert len(cases) > 200
+    mismatches = []
+    for case in cases:
+        request = case.request()
+        bot = engine.auto_reply(request)
+        via_suggest = engine.decide(engine.suggest(request))
+        same = (bot.action, bot.reason, bot.reply) == (via_suggest.action, via_suggest.reason, via_suggest.reply)
+        if not same or bot.verification[0] != via_suggest.verification[0]:
+            mismatches.append((case.id, bot.action, bot.reason, via_suggest.action, via_suggest.reason))
+    assert not mismatches, mismatches[:5]
