@@ -7,7 +7,6 @@ patching the environment.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -70,7 +69,6 @@ class Settings(BaseSettings):
     shop_name: str = "Novalane"
     default_drafts: int = 3
     agent_language: str = "en"
-    reply_within_hours: int = 24
     autoreply_intents: Annotated[list[str], NoDecode] = [
         "shipping_options", "delivery_time", "customs_duties", "payment_methods",
         "discount_coupon", "place_order", "track_order", "invoice_request",
@@ -107,7 +105,7 @@ class Settings(BaseSettings):
         return self.data_dir / "tiktoken"
 
 
-@lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings; tests construct ``Settings`` directly instead."""
+    """Settings from the environment (and ``.env``), read afresh: a command reads them once at
+    its start and hands them down; tests construct ``Settings`` directly instead."""
     return Settings()

@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 from assistant.cli.main import app
 from assistant.cli.reply_cmds import run_batch
 from assistant.models import ReplyRequest
-from assistant.settings import get_settings
 from tests.conftest import ROOT
 
 
@@ -36,13 +35,9 @@ def test_run_batch_reports_bad_lines_and_goes_on() -> None:
 
 
 def _run(args: list[str], data_dir: Path) -> object:
-    get_settings.cache_clear()
-    try:
-        return CliRunner().invoke(app, args, env={"ASSISTANT_DATA_DIR": str(data_dir),
-                                                   "ASSISTANT_KB_DIR": str(ROOT / "knowledge_base"),
-                                                   "ASSISTANT_LLM_BASE_URL": "", "OPENAI_API_KEY": ""})
-    finally:
-        get_settings.cache_clear()
+    return CliRunner().invoke(app, args, env={"ASSISTANT_DATA_DIR": str(data_dir),
+                                               "ASSISTANT_KB_DIR": str(ROOT / "knowledge_base"),
+                                               "ASSISTANT_LLM_BASE_URL": "", "OPENAI_API_KEY": ""})
 
 
 def test_suggest_batch_end_to_end(kb_index, session_data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

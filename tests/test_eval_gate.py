@@ -7,22 +7,17 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
-from assistant.settings import get_settings
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
 
 def test_default_suites_pass_their_gates(kb_index, session_data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(
-            app, ["eval", "--out", str(tmp_path / "reports")],
-            env={"ASSISTANT_DATA_DIR": str(session_data_dir), "ASSISTANT_KB_DIR": str(ROOT / "knowledge_base"),
-                 "ASSISTANT_LLM_BASE_URL": "", "OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""},
-        )
-    finally:
-        get_settings.cache_clear()
+    result = CliRunner().invoke(
+        app, ["eval", "--out", str(tmp_path / "reports")],
+        env={"ASSISTANT_DATA_DIR": str(session_data_dir), "ASSISTANT_KB_DIR": str(ROOT / "knowledge_base"),
+             "ASSISTANT_LLM_BASE_URL": "", "OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""},
+    )
     report = json.loads((tmp_path / "reports" / "report.json").read_text())
     failed = [(s["name"], g["metric"], g["value"], g["threshold"])
               for s in report["suites"] for g in s["gates"] if not g["passed"]]
