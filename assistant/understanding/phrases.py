@@ -69,4 +69,4 @@ def _walk(node: Node, text: str, pos: int, longest: int, found: set[str]) -> Non
         node = child  # type: ignore[assignment]
         labels = node.get(_END)
         if labels:
-            found.update(labels)  # type: ignore[arg-type]
+            found.update(labels)
