@@ -47,7 +47,9 @@ def open_collection(
 ) -> Collection:
     return client.get_or_create_collection(
         name,
-        embedding_function=embeddings,  # always ours: Chroma's default would download a model
+        # Always ours: Chroma's default would download a model. Chroma types the parameter as a
+        # function of documents *and* images, which no text-only one is (chroma-core/chroma#5241).
+        embedding_function=embeddings,  # type: ignore[arg-type]
         configuration={"hnsw": {"space": "cosine"}},
         metadata={"schema": schema},
     )
