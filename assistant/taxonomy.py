@@ -35,7 +35,6 @@ DocType = Literal["faq", "policy", "playbook", "culture", "tone"]
 DOC_TYPES: tuple[str, ...] = get_args(DocType)
 
 EscalationLevel = Literal["none", "low", "medium", "high"]
-ESCALATION_LEVELS: tuple[str, ...] = get_args(EscalationLevel)
 
 MARKETS: tuple[str, ...] = (
     "US", "CA", "UK", "DE", "FR", "ES", "IT", "NL", "PL", "PT", "BR", "RU", "TR",

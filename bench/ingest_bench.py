@@ -67,7 +67,7 @@ CATEGORIES = ["outdoor gear", "kitchenware", "phone accessories", "kids' clothin
 def _vary(text: str, rng: random.Random) -> str:
     for pattern, choices in SUBSTITUTIONS.items():
         if rng.random() < 0.7:
-            text = re.sub(pattern, lambda m: rng.choice(choices), text)
+            text = re.sub(pattern, lambda _m, options=choices: rng.choice(options), text)
     # New figures of the same width (prices, day counts, thresholds, SKUs).
     return re.sub(r"\d+", lambda m: str(rng.randint(10 ** (len(m.group()) - 1) if len(m.group()) > 1 else 1,
                                                     10 ** len(m.group()) - 1)), text)

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -226,7 +227,7 @@ def conn_spread(port: int) -> Counter[int] | None:
         return None
     try:
         out = subprocess.run([ss, "-tnpH", "state", "established", f"( sport = :{port} )"],
-                             capture_output=True, text=True, timeout=10).stdout
+                             capture_output=True, text=True, timeout=10, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     spread: Counter[int] = Counter()
@@ -507,10 +508,8 @@ def stop_server(proc: subprocess.Popen, known: dict[int, int]) -> tuple[int | No
         for pid, start in leftovers:
             if alive(pid, start):
                 killed.append(f"{label(pid, proc.pid)}/{pid} ({sig.name})")
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, sig)
-                except ProcessLookupError:
-                    pass
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline and any(alive(p, s) for p, s in leftovers):
             time.sleep(0.1)

@@ -150,7 +150,7 @@ def test_concurrent_requests_each_keep_their_own_citation_schema(
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(llm_engine.suggest, requests))
     assert len(model.calls) == 2
-    (first, first_ids), (second, second_ids) = model.calls
+    (_, first_ids), (_, second_ids) = model.calls
     assert set(first_ids) != set(second_ids)
     for prompt, allowed in model.calls:
         assert allowed and all(doc_id in prompt for doc_id in allowed)

@@ -55,7 +55,7 @@ def test_a_prepared_group_gives_the_same_neighbours() -> None:
     search = NearestNeighbours(x)
     search.prepare(queries)
     assert len(search._prepared) == 8
-    for q, (idx, sims) in zip(queries, alone):
+    for q, (idx, sims) in zip(queries, alone, strict=True):
         got_idx, got_sims = search.top(q, 7)
         assert list(got_idx) == list(idx)
         np.testing.assert_array_equal(got_sims, sims)  # rescored exactly, whatever found them

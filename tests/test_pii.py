@@ -56,7 +56,7 @@ def test_the_shortcuts_find_what_every_pattern_finds_on_samples() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(
-    st.sampled_from(SAMPLES + ["DE89", "+49", "(0)", " ", "-", ".", "P", "1", "00", "@x.io", "GB82 WEST"]),
+    st.sampled_from([*SAMPLES, "DE89", "+49", "(0)", " ", "-", ".", "P", "1", "00", "@x.io", "GB82 WEST"]),
     st.text(alphabet="0123456789 -+().ABCDEFGPWXYZ", max_size=12),
 ), max_size=8))
 def test_the_shortcuts_find_what_every_pattern_finds(parts: list[str]) -> None:

@@ -149,7 +149,7 @@ def test_keep_alive_connections_are_spread_evenly_and_a_dead_worker_is_replaced(
     try:
         pids = [c.get("/healthz").json()["pid"] for c in clients]  # one keep-alive connection each
         assert sorted(pids.count(p) for p in set(pids)) == [3, 3], pids
-        assert all(c.get("/healthz").json()["pid"] == p for c, p in zip(clients, pids))  # connections stay
+        assert all(c.get("/healthz").json()["pid"] == p for c, p in zip(clients, pids, strict=True))  # connections stay
     finally:
         for c in clients:
             c.close()

@@ -181,9 +181,9 @@ class Dispatcher:
             if worker.process.exitcode is None:
                 worker.process.kill()
             worker.process.join(5)
-        for worker in self.workers:
-            if worker is not None:
-                worker.channel.close()
+        for w in self.workers:
+            if w is not None:
+                w.channel.close()
         self.workers = [None] * self.count
 
 

@@ -42,7 +42,7 @@ def configure_logging(level: str = "INFO") -> None:
     # Nothing we write uses the caller's file and line, thread or process names: not looking
     # them up for every record (the logging docs' "Optimization" section) halves an access
     # record's cost, which was 4 % of a request under load.
-    logging._srcfile = None  # type: ignore[attr-defined]
+    logging._srcfile = None  # noqa: SLF001 - the switch the logging docs name
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())

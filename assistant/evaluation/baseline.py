@@ -94,8 +94,8 @@ def compare(report: Report, baseline: Baseline) -> None:
             if base is None:
                 continue
             delta = None if m.value is None else round(m.value - base, 4)
-            worse = m.value is None or (
-                (delta < -tolerance(m, base)) if m.higher_is_better else (delta > tolerance(m, base))  # type: ignore[operator]
+            worse = delta is None or (  # None exactly when the metric has no value
+                (delta < -tolerance(m, base)) if m.higher_is_better else (delta > tolerance(m, base))
             )
             deltas.append(MetricDelta(metric=m.name, baseline=base, value=m.value, delta=delta, regression=worse))
         suite.deltas = deltas

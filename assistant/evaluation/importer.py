@@ -121,7 +121,9 @@ def import_file(source: Path, out: Path, text_col: str, label_col: str, lang_col
     rows = read_rows(source)
     _columns(rows, [text_col, label_col, lang_col, market_col])
     name = suite_name(out)
-    cases, bad, unmapped = [], [], Counter()
+    cases: list[dict[str, Any]] = []
+    bad: list[BadRow] = []
+    unmapped: Counter[str] = Counter()
     for line, row in rows:
         if "__error__" in row:
             bad.append(BadRow(line=line, problem=row["__error__"]))

@@ -20,17 +20,17 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], workers: int = 1,
                 progress: Progress | None = None) -> list[R]:
     total = len(items)
     if workers <= 1 or total <= 1:
-        out = []
+        out: list[R] = []
         for i, item in enumerate(items, 1):
             out.append(fn(item))
             if progress:
                 progress(i, total)
         return out
-    results: list[R | None] = [None] * total
+    results: dict[int, R] = {}
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="eval") as pool:
         futures = {pool.submit(fn, item): i for i, item in enumerate(items)}
         for done, future in enumerate(as_completed(futures), 1):
             results[futures[future]] = future.result()
             if progress:
                 progress(done, total)
-    return results  # type: ignore[return-value]
+    return [results[i] for i in range(total)]

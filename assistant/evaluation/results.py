@@ -74,7 +74,7 @@ class SuiteResult(BaseModel):
     deltas: list[MetricDelta] = []  # filled when a baseline is compared
     errors: list[str] = []  # cases the product could not process (never silently dropped)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form
     @property
     def passed(self) -> bool:
         """Every gate passed and no case crashed the product (a crash is a bug, whatever the scores)."""
@@ -93,7 +93,7 @@ class Report(BaseModel):
     baseline: str | None = None
     suites: list[SuiteResult] = []
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form
     @property
     def passed(self) -> bool:
         return all(s.passed for s in self.suites)

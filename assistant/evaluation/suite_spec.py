@@ -70,7 +70,7 @@ class SuiteSpec(BaseModel):
         """Accept ``- mrr`` and ``- recall_at_k: {k: 3}`` as well as the explicit form."""
         if not isinstance(value, list):
             return value
-        out = []
+        out: list[Any] = []
         for item in value:
             if isinstance(item, str):
                 out.append({"name": item})

@@ -99,7 +99,7 @@ def _raw_rows(spec: SuiteSpec, base: Path) -> list[tuple[str, dict[str, Any]]]:
     if isinstance(cases, str):
         cases = [cases]
     if cases and isinstance(cases[0], dict):
-        return [(f"{spec.name}:{i}", row) for i, row in enumerate(cases, 1)]  # type: ignore[misc]
+        return [(f"{spec.name}:{i}", row) for i, row in enumerate(cases, 1)]
     rows: list[tuple[str, dict[str, Any]]] = []
     for pattern in cases:
         for path in _resolve_paths(str(pattern), base):

@@ -12,8 +12,10 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from chromadb.api.models.Collection import Collection
+from chromadb.api.types import PyEmbeddings, Where
 
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, passage_metadata
@@ -67,7 +69,7 @@ def ingest_documents(
     records = [(p.id, p.embed_text, p.embed_text, p) for p in passages] + [
         (p.id + HEADING_VIEW, p.embed_text, p.heading_line, p) for p in passages
     ]
-    vectors: list[list[float]] = []
+    vectors: PyEmbeddings = []  # lists of floats, as Chroma takes them
     for start in range(0, len(records), batch_size):
         batch = records[start : start + batch_size]
         vectors.extend(embeddings.encode([r[2] for r in batch]).tolist())
@@ -75,11 +77,12 @@ def ingest_documents(
             progress(min(start + batch_size, len(records)), len(records))
 
     # --- writes start here ---------------------------------------------------------------
+    # cast: mypy cannot pick, for a dict display, the member of Where's union of operator dicts.
     if rebuilt and collection.count():
-        collection.delete(where={"doc_id": {"$ne": ""}})
+        collection.delete(where=cast(Where, {"doc_id": {"$ne": ""}}))
     stale = [d.meta.id for d in changed] + removed
     if stale:
-        collection.delete(where={"doc_id": {"$in": stale}})
+        collection.delete(where=cast(Where, {"doc_id": {"$in": stale}}))
     max_batch = 5000
     for start in range(0, len(records), max_batch):
         batch = records[start : start + max_batch]

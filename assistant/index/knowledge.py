@@ -24,10 +24,10 @@ from chromadb.api import ClientAPI
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.core.tokens import TokenCounter
 from assistant.errors import IndexNotReadyError
-from assistant.models import IngestReport
 from assistant.index.ingest import Progress, ingest_path
 from assistant.index.retriever import Hit, HybridRetriever
 from assistant.index.store import make_client, open_collection
+from assistant.models import IngestReport
 from assistant.settings import Settings
 
 log = logging.getLogger("assistant.index")
@@ -88,7 +88,9 @@ class KnowledgeIndex:
 
     # --- other writers -----------------------------------------------------------------
     def _stored_generation(self) -> str:
-        current = self.client.get_collection(self.collection.name, embedding_function=self.embeddings)
+        # Typed by Chroma as a function of documents and images (see store.open_collection).
+        current = self.client.get_collection(self.collection.name,
+                                             embedding_function=self.embeddings)  # type: ignore[arg-type]
         return str((current.metadata or {}).get("generation", ""))
 
     def sync(self, wait: bool = False) -> None:

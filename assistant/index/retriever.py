@@ -153,7 +153,7 @@ class HybridRetriever:
             return
         queries = np.asarray(queries, dtype=np.float32)
         sims = queries @ snap.vectors.T
-        snap.prepared = {q.tobytes(): row for q, row in zip(queries, sims)}  # swapped whole: thread-safe
+        snap.prepared = {q.tobytes(): row for q, row in zip(queries, sims, strict=True)}  # swapped whole: thread-safe
 
     @property
     def size(self) -> int:
@@ -233,7 +233,9 @@ class HybridRetriever:
             return set(), {}
         pids = sorted(ids)
         got = self.collection.get(ids=pids + [p + HEADING_VIEW for p in pids], include=["embeddings"])
-        emb = {rid: np.asarray(e, dtype=np.float32) for rid, e in zip(got["ids"], got["embeddings"], strict=True)}
+        embeddings = got["embeddings"]
+        assert embeddings is not None  # asked for in ``include``
+        emb = {rid: np.asarray(e, dtype=np.float32) for rid, e in zip(got["ids"], embeddings, strict=True)}
         vector: dict[int, float] = {}
         for pid in pids:
             if pid not in emb:  # deleted since the snapshot; gone at the next refresh

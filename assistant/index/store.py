@@ -14,6 +14,7 @@ import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.api.types import Include
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.core.embeddings import MODEL_NAME, MultilingualEmbeddings
@@ -47,7 +48,9 @@ def open_collection(
 ) -> Collection:
     return client.get_or_create_collection(
         name,
-        embedding_function=embeddings,  # always ours: Chroma's default would download a model
+        # Always ours: Chroma's default would download a model. Chroma types the parameter as a
+        # function of documents *and* images, which no text-only one is (chroma-core/chroma#5241).
+        embedding_function=embeddings,  # type: ignore[arg-type]
         configuration={"hnsw": {"space": "cosine"}},
         metadata={"schema": schema},
     )
@@ -104,10 +107,10 @@ def read_all(
     """Every stored passage, and (optionally) every record's vector by record id."""
     out: list[Passage] = []
     vectors: dict[str, np.ndarray] = {}
-    include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
+    include: Include = ["documents", "metadatas", "embeddings"] if with_vectors else ["documents", "metadatas"]
     offset = 0
     while True:
-        got = collection.get(include=include, limit=page, offset=offset)  # type: ignore[arg-type]
+        got = collection.get(include=include, limit=page, offset=offset)
         ids = got["ids"]
         embeddings = got.get("embeddings") if with_vectors else None
         for i, (pid, text, meta) in enumerate(zip(ids, got["documents"] or [], got["metadatas"] or [], strict=True)):

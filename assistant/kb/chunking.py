@@ -56,7 +56,8 @@ class Passage(BaseModel):
 
 
 def _sections(body: str, title: str) -> Iterator[tuple[str, str]]:
-    heading, lines = title, []
+    heading = title
+    lines: list[str] = []
     for line in body.splitlines():
         match = HEADING.match(line)
         if match:

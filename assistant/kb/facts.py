@@ -37,8 +37,8 @@ class KnowledgeBase:
                 self._owners.setdefault(key, []).append(doc)
         # The documents never change after construction (a re-ingest builds a new instance),
         # and a draft asks ~30 facts: answer each (key, market) once.
-        self.fact = lru_cache(maxsize=8192)(self._fact)  # type: ignore[method-assign]
-        self.formality = lru_cache(maxsize=256)(self._formality)  # type: ignore[method-assign]
+        self.fact = lru_cache(maxsize=8192)(self._fact)
+        self.formality = lru_cache(maxsize=256)(self._formality)
 
     def _fact(self, key: str, market: str | None) -> Fact | None:
         general: Fact | None = None
@@ -49,9 +49,6 @@ class KnowledgeBase:
             if ALL_MARKETS in doc.meta.markets or market is None:
                 general = general or fact
         return general
-
-    def facts_for(self, market: str | None, keys: list[str]) -> dict[str, Fact]:
-        return {k: f for k in keys if (f := self.fact(k, market)) is not None}
 
     def text(self, doc_id: str) -> str:
         doc = self.docs.get(doc_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -20,7 +21,7 @@ from assistant.kb.schema import NUMBER, DocMeta, Document
 SKIP_NAMES = {"README.md", "CONTRIBUTING.md"}
 
 
-def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+def split_front_matter(text: str, path: str) -> tuple[dict[Any, Any], str]:
     if not text.startswith("---"):
         raise KnowledgeBaseError(path, "front matter", "file must start with a '---' YAML block")
     parts = text.split("\n---", 1)

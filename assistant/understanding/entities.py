@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.models import Amount, Entities
 
@@ -45,7 +46,7 @@ def _number(raw: str) -> float:
     return float(re.sub(r"[.,]", "", raw))
 
 
-def _unique(items: list[str]) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Escalation
+from assistant.taxonomy import EscalationLevel
 from assistant.understanding.lexicon import Lexicons
 
 WEIGHTS = {
@@ -41,7 +42,7 @@ def _shouting(text: str) -> bool:
     return (len(letters) >= 12 and upper / len(letters) > 0.6) or bool(re.search(r"[!?！？]{3,}", text))
 
 
-def level_for(score: float) -> str:
+def level_for(score: float) -> EscalationLevel:
     if score >= 3.0:
         return "high"
     if score >= 1.5:
@@ -79,4 +80,4 @@ def assess_escalation(
     if set(reasons) <= {"high_order_value", "vip_customer", "urgency", "human_request"}:
         score = min(score, 1.0)
     reasons.sort(key=lambda r: -WEIGHTS[r])
-    return Escalation(level=level_for(score), reasons=reasons)  # type: ignore[arg-type]
+    return Escalation(level=level_for(score), reasons=reasons)

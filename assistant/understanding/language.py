@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from langdetect import DetectorFactory
 from langdetect import detector_factory as _df
@@ -24,6 +25,9 @@ from langdetect.lang_detect_exception import LangDetectException
 
 from assistant.models import LanguageGuess
 from assistant.taxonomy import LANGUAGES
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector  # imported lazily at run time (see _lingua)
 
 DetectorFactory.seed = 0  # langdetect is random without a seed
 
@@ -78,7 +82,7 @@ SURE = 0.8
 
 
 @lru_cache(maxsize=2)
-def _lingua(low_accuracy: bool = False):  # type: ignore[no-untyped-def]
+def _lingua(low_accuracy: bool = False) -> LanguageDetector:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in LATIN_LANGS]

@@ -41,7 +41,7 @@ class NearestNeighbours:
             return
         queries = np.asarray(queries, dtype=np.float32)
         rough = (queries @ self._basis) @ self._coarse.T
-        self._prepared = {q.tobytes(): row for q, row in zip(queries, rough)}  # swapped whole: thread-safe
+        self._prepared = {q.tobytes(): row for q, row in zip(queries, rough, strict=True)}  # swapped whole: thread-safe
 
     def top(self, vec: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Indices of the ``k`` most similar examples, most similar first, and their similarities."""

@@ -22,9 +22,11 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
+from numpy.typing import NDArray
 from pydantic import ValidationError
 
 from assistant.core.yamlio import load_yaml
@@ -76,7 +78,8 @@ def hashed_features(text: str) -> np.ndarray:
 class NgramNaiveBayes:
     """Multinomial naive Bayes over L2-normalised tf-idf n-gram vectors."""
 
-    def __init__(self, vocab: np.ndarray, idf: np.ndarray, log_prob: np.ndarray) -> None:
+    def __init__(self, vocab: NDArray[np.int64], idf: NDArray[np.float32],
+                 log_prob: NDArray[np.float32]) -> None:
         self.vocab, self.idf, self.log_prob = vocab, idf, log_prob  # log_prob: (features, classes)
         # A message's features are the union of its words' (each word's n-grams stay inside
         # it), and words recur from message to message: each word's known features are kept.
@@ -92,11 +95,13 @@ class NgramNaiveBayes:
         vocab, cols = np.unique(np.concatenate(feats), return_inverse=True)
         df = np.bincount(cols, minlength=len(vocab))
         idf = (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
-        vals = idf[cols]
+        vals: NDArray[np.floating[Any]] = idf[cols]  # float32, then float64 once normalised
         norms = np.sqrt(np.bincount(rows, weights=vals.astype(np.float64) ** 2,
                                     minlength=len(feats)))
         vals = vals / np.maximum(norms[rows], 1e-12)
-        counts = np.bincount(cols * classes + y[rows], weights=vals, minlength=len(vocab) * classes)
+        # numpy's stub types bincount as intp whatever the weights; with weights it is float64.
+        counts: NDArray[np.float64] = np.bincount(  # type: ignore[assignment]
+            cols * classes + y[rows], weights=vals, minlength=len(vocab) * classes)
         counts = counts.reshape(len(vocab), classes) + alpha
         log_prob = np.log(counts / counts.sum(axis=0, keepdims=True)).astype(np.float32)
         return cls(vocab, idf, log_prob)
@@ -108,14 +113,14 @@ class NgramNaiveBayes:
         idx = np.minimum(np.searchsorted(self.vocab, feats), len(self.vocab) - 1)
         return frozenset(idx[self.vocab[idx] == feats].tolist())
 
-    def rows(self, text: str) -> np.ndarray:
+    def rows(self, text: str) -> NDArray[np.int64]:
         """Sorted rows of ``vocab`` for the text's features (the binary bag, as in training)."""
         found: set[int] = set()
         for token in _tokens(text):
             found.update(self._word_rows(token))
         return np.array(sorted(found), dtype=np.int64)
 
-    def scores(self, text: str) -> np.ndarray:
+    def scores(self, text: str) -> NDArray[np.float32]:
         """Per-class log-likelihood of the text's (normalised) n-gram vector."""
         idx = self.rows(text)
         if not len(idx):

@@ -18,6 +18,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 _END = ""  # a node's labels live under the empty key (no entry character is empty)
+# A character key holds a child node, the _END key a label set: a dict type cannot say which
+# key holds which, hence the targeted ignores where a node is read (a class per node would
+# cost an attribute lookup a character in the walk).
 Node = dict[str, "Node | frozenset[str]"]
 
 
@@ -30,8 +33,8 @@ def _trie(lists: Mapping[str, Iterable[str]]) -> tuple[Node, int]:
                 continue
             node = root
             for ch in entry:
-                node = node.setdefault(ch, {})  # type: ignore[assignment]
-            node[_END] = frozenset({label}) | node.get(_END, frozenset())  # type: ignore[operator]
+                node = node.setdefault(ch, {})  # type: ignore[assignment]  # a character: a node
+            node[_END] = frozenset({label}) | node.get(_END, frozenset())  # type: ignore[operator]  # _END: labels
             longest = max(longest, len(entry))
     return root, longest
 
@@ -66,7 +69,7 @@ def _walk(node: Node, text: str, pos: int, longest: int, found: set[str]) -> Non
         child = node.get(ch)
         if child is None:
             return
-        node = child  # type: ignore[assignment]
+        node = child  # type: ignore[assignment]  # a character: a node
         labels = node.get(_END)
         if labels:
-            found.update(labels)  # type: ignore[arg-type]
+            found.update(labels)

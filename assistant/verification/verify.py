@@ -57,11 +57,8 @@ def numbers_in(text: str) -> set[str]:
 def ungrounded_numbers(draft: str, grounding: str | set[str]) -> list[str]:
     """Numbers of ``draft`` found neither in the ``grounding`` text nor in a set from ``numbers_in``."""
     available = numbers_in(grounding) if isinstance(grounding, str) else grounding
-    missing = []
-    for raw in NUMBER.findall(draft):
-        if raw not in available and re.sub(r"[.,]", "", raw) not in available:
-            missing.append(raw)
-    return missing
+    return [raw for raw in NUMBER.findall(draft)
+            if raw not in available and re.sub(r"[.,]", "", raw) not in available]
 
 
 class Verifier:

@@ -23,12 +23,12 @@ def entity_recall(observations: list[ReplyObs], params: dict[str, Any], ctx: Met
         missed = []
         for kind, values in o.case.expect.entities.items():
             got = {_norm(str(v)) for v in o.entities.get(kind, [])}
-            for value in values:
-                ok = _norm(str(value)) in got
+            for wanted in values:
+                ok = _norm(str(wanted)) in got
                 by_type[kind][0] += ok
                 by_type[kind][1] += 1
                 if not ok:
-                    missed.append(f"{kind}={value}")
+                    missed.append(f"{kind}={wanted}")
         if missed and params.get("failures", True):
             failures.append(Failure(case_id=o.case_id, metric="entity_recall", message=o.case.message,
                                     draft=str({k: v for k, v in o.entities.items() if v}), why=f"missed {missed}"))
@@ -38,6 +38,6 @@ def entity_recall(observations: list[ReplyObs], params: dict[str, Any], ctx: Met
     return MetricResult(
         name="entity_recall", value=value, count=total,
         reason=f"{hits} of {total} expected entities extracted: {fmt(value)}",
-        breakdowns={"by_type": {k: ratio(*v) for k, v in sorted(by_type.items())}} if by_type else {},  # type: ignore[dict-item]
+        breakdowns={"by_type": {k: ratio(*v) for k, v in sorted(by_type.items())}} if by_type else {},
         failures=failures,
     )

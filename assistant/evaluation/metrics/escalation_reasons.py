@@ -31,6 +31,6 @@ def escalation_reason_recall(observations: list[ReplyObs], params: dict[str, Any
     return MetricResult(
         name="escalation_reason_recall", value=value, count=total,
         reason=f"{hits} of {total} expected escalation reasons detected: {fmt(value)}",
-        breakdowns={"by_reason": {k: ratio(*v) for k, v in sorted(found.items())}} if found else {},  # type: ignore[dict-item]
+        breakdowns={"by_reason": {k: ratio(*v) for k, v in sorted(found.items())}} if found else {},
         failures=failures,
     )

@@ -105,6 +105,6 @@ def judge(observations: list[ReplyObs], params: dict[str, Any], ctx: MetricConte
         name="judge", value=value, count=len(cases),
         reason=f"mean LLM-judge score (0..1) over {len(cases)} drafts × {len(rubrics)} rubrics: {fmt(value)}"
         + (f"; {errors} verdicts failed" if errors else ""),
-        breakdowns={"by_rubric": {r: rounded(sum(v) / len(v)) for r, v in per_rubric.items() if v}},  # type: ignore[dict-item]
+        breakdowns={"by_rubric": {r: rounded(sum(v) / len(v)) for r, v in per_rubric.items() if v}},
         failures=failures,
     )

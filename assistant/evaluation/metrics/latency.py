@@ -43,11 +43,11 @@ def latency(observations: list[Any], params: dict[str, Any], ctx: MetricContext)
         "p50_ms": {s: rounded(percentile(v, 50)) for s, v in stages.items()},
         f"p{q:g}_ms": {s: rounded(percentile(v, q)) for s, v in stages.items()},
     }
-    out["p50_ms"]["total"] = rounded(percentile(totals, 50))  # type: ignore[assignment]
-    out[f"p{q:g}_ms"]["total"] = value  # type: ignore[assignment]
+    out["p50_ms"]["total"] = rounded(percentile(totals, 50))
+    out[f"p{q:g}_ms"]["total"] = value
     return MetricResult(
         name=name, value=value, count=len(totals), higher_is_better=False, noisy=True,
         reason=f"p{q:g} {value:.1f} ms, p50 {percentile(totals, 50):.1f} ms end to end over {len(totals)} cases",
-        breakdowns=out,  # type: ignore[arg-type]
+        breakdowns=out,
         extra={"samples_ms": [rounded(t) for t in totals]},
     )

@@ -50,6 +50,6 @@ def length_fits_channel(observations: list[ReplyObs], params: dict[str, Any], ct
     return MetricResult(
         name="length_fits_channel", value=value, count=len(scored),
         reason=f"{sum(scored)} of {len(scored)} top drafts fit their channel's length: {fmt(value)}",
-        breakdowns={"median_words_by_channel": {c: rounded(statistics.median(v)) for c, v in sorted(lengths.items())}},  # type: ignore[dict-item]
+        breakdowns={"median_words_by_channel": {c: rounded(statistics.median(v)) for c, v in sorted(lengths.items())}},
         failures=failures,
     )

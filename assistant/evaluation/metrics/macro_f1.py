@@ -28,6 +28,6 @@ def macro_f1(observations: list[LabelObs], params: dict[str, Any], ctx: MetricCo
         name="macro_f1", value=value, count=len(observations),
         reason=f"mean F1 over {len(expected)} intents: {fmt(value)}; weakest: "
         + ", ".join(f"{label} {per_label[label]:.2f}" for label in worst),
-        breakdowns={"by_intent": {label: rounded(per_label[label]) for label in expected}},  # type: ignore[dict-item]
+        breakdowns={"by_intent": {label: rounded(per_label[label]) for label in expected}},
         extra={"confusion": matrix.model_dump()},
     )

@@ -35,6 +35,6 @@ def pii_recall(observations: list[ReplyObs], params: dict[str, Any], ctx: Metric
     return MetricResult(
         name="pii_recall", value=value, count=total,
         reason=f"{hits} of {total} expected personal-data items detected: {fmt(value)}",
-        breakdowns={k: v for k, v in out.items() if v},  # type: ignore[misc]
+        breakdowns={k: v for k, v in out.items() if v},
         failures=failures,
     )

@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from assistant.errors import InputError
@@ -32,7 +33,6 @@ class MetricDef:
 
 
 _REGISTRY: dict[str, MetricDef] = {}
-_loaded = False  # importing one metric module directly must not hide the others
 
 
 def metric(name: str, input: Input, peer: bool = False,
@@ -46,15 +46,14 @@ def metric(name: str, input: Input, peer: bool = False,
     return register
 
 
+@cache
 def _load_all() -> None:
-    global _loaded
-    if _loaded:
-        return
+    """Import every metric module, once (a registry that is not empty is not enough:
+    importing one metric module directly must not hide the others)."""
     package = importlib.import_module("assistant.evaluation.metrics")
     for info in pkgutil.iter_modules(package.__path__):
         if info.name not in ("base", "registry"):
             importlib.import_module(f"{package.__name__}.{info.name}")
-    _loaded = True
 
 
 def get(name: str) -> MetricDef:

@@ -51,10 +51,9 @@ def _metrics_table(suite: SuiteResult) -> str:
             cells.append(f'<td class="num">{"" if d is None or d.delta is None else f"{d.delta:+.3f}"}</td>')
         cells += [f"<td>{gate}</td>", f'<td class="muted">{escape(m.reason)}</td>']
         rows.append(f'<tr class="{"reg" if d and d.regression else ""}">' + "".join(cells) + "</tr>")
-    for g in suite.gates:
-        if suite.metric(g.metric) is None:
-            rows.append(f'<tr><td>{escape(g.metric)}</td><td class="num">—</td><td colspan="9">'
-                        f'<span class="fail">✗ {escape(g.threshold)}: metric not computed</span></td></tr>')
+    rows.extend(f'<tr><td>{escape(g.metric)}</td><td class="num">—</td><td colspan="9">'
+                f'<span class="fail">✗ {escape(g.threshold)}: metric not computed</span></td></tr>'
+                for g in suite.gates if suite.metric(g.metric) is None)
     return f"<table>{head}{''.join(rows)}</table>"
 
 
@@ -63,7 +62,7 @@ def _plots(suite: SuiteResult) -> str:
     peer = {m.name: m for m in suite.peer.metrics} if suite.peer else {}
     # Language bars for gated metrics first (what decides the run), then the rest, up to six.
     ordered = sorted(suite.metrics, key=lambda m: m.name not in gates)
-    charts = []
+    charts: list[str] = []
     for m in ordered:
         langs = m.breakdowns.get("by_language")
         if not langs or len(charts) >= 6 or m.noisy or not m.higher_is_better:

@@ -38,10 +38,9 @@ def suite_table(suite: SuiteResult) -> list[str]:
         if deltas:
             row += f" {_delta(deltas.get(m.name))} |"
         rows.append(row)
-    for g in suite.gates:  # a gate on a metric the suite did not produce is still shown (and failed)
-        if suite.metric(g.metric) is None:
-            rows.append(f"| {g.metric} | — | ❌ {g.threshold} (metric not computed) |" + (" |" if peer else "")
-                        + (" |" if deltas else ""))
+    # A gate on a metric the suite did not produce is still shown (and failed).
+    rows.extend(f"| {g.metric} | — | ❌ {g.threshold} (metric not computed) |" + (" |" if peer else "")
+                + (" |" if deltas else "") for g in suite.gates if suite.metric(g.metric) is None)
     return rows
 
 
