@@ -27,4 +27,8 @@ fi
 # A real OpenAI-compatible endpoint for the LLM-path tests (built once, then cached by pip).
 bash scripts/setup-llm-server.sh
 
+# House rules (pinned versions, rules and mode in pyproject.toml): zero findings or no tests.
+.venv/bin/ruff check .
+.venv/bin/mypy assistant
+
 exec .venv/bin/python -m pytest "$@"
