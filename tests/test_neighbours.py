@@ -54,7 +54,7 @@ def test_a_prepared_group_gives_the_same_neighbours() -> None:
     alone = [NearestNeighbours(x).top(q, 7) for q in queries]
     search = NearestNeighbours(x)
     search.prepare(queries)
-    assert len(search._prepared) == 8
+    assert search.prepared_queries == 8
     for q, (idx, sims) in zip(queries, alone, strict=True):
         got_idx, got_sims = search.top(q, 7)
         assert list(got_idx) == list(idx)

@@ -35,7 +35,7 @@ def test_one_embedding_class_serves_langchain_and_chroma(kb_index: KnowledgeInde
     hit = store.similarity_search("Rückgaberecht in der EU", k=1)[0]
     assert hit.page_content == "Return policy for EU customers"
     # Chroma is given our function explicitly (its default would download a model).
-    assert isinstance(kb_index.collection._embedding_function, MultilingualEmbeddings)
+    assert isinstance(kb_index.collection.configuration.get("embedding_function"), MultilingualEmbeddings)
     vectors = emb(["hola", "hello"])
     assert len(vectors) == 2 and np.isclose(np.linalg.norm(vectors[0]), 1.0, atol=1e-3)
 

@@ -20,7 +20,7 @@ def test_ann_search_agrees_with_the_in_memory_one(exact) -> None:  # type: ignor
     """Approximate by design (its candidates are Chroma's nearest records of either view):
     the best hit and most of the rest agree."""
     ann = HybridRetriever(exact.collection, exact.embed, exact_limit=1)
-    assert ann._snapshot.vectors is None  # the ANN path
+    assert not ann.in_memory  # the ANN path
     for query, market in QUERIES:
         got = [h.doc_id for h in ann.search(query, k=5, market=market)]
         want = [h.doc_id for h in exact.search(query, k=5, market=market)]
@@ -30,5 +30,5 @@ def test_ann_search_agrees_with_the_in_memory_one(exact) -> None:  # type: ignor
 def test_a_prepared_group_changes_no_hit(exact) -> None:  # type: ignore[no-untyped-def]
     alone = [exact.search(q, k=5, market=m) for q, m in QUERIES]
     exact.prepare(np.vstack([np.asarray(exact.embed([q])[0], dtype=np.float32) for q, _ in QUERIES]))
-    assert len(exact._snapshot.prepared) == len(QUERIES)
+    assert exact.prepared_queries == len(QUERIES)
     assert [exact.search(q, k=5, market=m) for q, m in QUERIES] == alone

@@ -160,6 +160,12 @@ class HybridRetriever:
         return len(self._snapshot.passages)
 
     @property
+    def in_memory(self) -> bool:
+        """True when passage vectors are scored in memory (an index up to ``exact_limit``),
+        False when Chroma's ANN index finds the candidates."""
+        return self._snapshot.vectors is not None
+
+    @property
     def prepared_queries(self) -> int:
         """How many queries of the last ``prepare`` group are waiting to be searched."""
         return len(self._snapshot.prepared)

@@ -35,6 +35,11 @@ class NearestNeighbours:
             self._coarse = np.ascontiguousarray(self.x @ self._basis)
         self._prepared: dict[bytes, np.ndarray] = {}
 
+    @property
+    def prepared_queries(self) -> int:
+        """How many queries of the last ``prepare`` group are waiting to be searched."""
+        return len(self._prepared)
+
     def prepare(self, queries: np.ndarray) -> None:
         """Coarse scores for a group of queries about to be asked (only the last group is kept)."""
         if self._basis is None:
