@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from assistant.taxonomy import MARKETS, EscalationLevel, Intent, Language
 
@@ -20,21 +21,53 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+_UNSAFE_TEXT = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _plain_text(value: str) -> str:
+    """No NUL byte and no lone surrogate (they cannot be stored, logged or encoded safely)."""
+    bad = _UNSAFE_TEXT.search(value)
+    if bad:
+        kind = "a NUL byte" if bad.group() == "\x00" else "a lone surrogate (invalid Unicode)"
+        raise ValueError(f"text contains {kind} at position {bad.start()}")
+    return value
+
+
+# Every free text a caller sends.
+Text = Annotated[str, AfterValidator(_plain_text)]
+
+
+def normalize_market(value: str | None) -> str | None:
+    """Market codes are upper case; GB is written UK, as the knowledge base does."""
+    if value is None:
+        return None
+    _plain_text(value)
+    value = value.strip().upper()
+    if value == "GB":
+        value = "UK"
+    if value not in MARKETS:
+        raise ValueError(f"unknown market code; use one of {', '.join(MARKETS)}")
+    return value
+
+
+Market = Annotated[str, AfterValidator(normalize_market)]
+
+
 class OrderItem(_Strict):
-    sku: str | None = Field(default=None, max_length=64)
-    name: str | None = Field(default=None, max_length=200)
+    sku: Text | None = Field(default=None, max_length=64)
+    name: Text | None = Field(default=None, max_length=200)
     quantity: int = Field(default=1, ge=1, le=10_000)
     price: float | None = Field(default=None, ge=0)
 
 
 class Order(_Strict):
-    order_number: str | None = Field(default=None, max_length=64)
+    order_number: Text | None = Field(default=None, max_length=64)
     status: OrderStatus | None = None
     marketplace: Marketplace | None = None
-    market: str | None = None
+    market: Market | None = None
     shipping_method: Literal["economy", "standard", "express"] | None = None
-    carrier: str | None = Field(default=None, max_length=64)
-    tracking_number: str | None = Field(default=None, max_length=64)
+    carrier: Text | None = Field(default=None, max_length=64)
+    tracking_number: Text | None = Field(default=None, max_length=64)
     ordered_at: dt.date | None = None
     shipped_at: dt.date | None = None
     delivered_at: dt.date | None = None
@@ -44,7 +77,7 @@ class Order(_Strict):
 
 
 class Customer(_Strict):
-    name: str | None = Field(default=None, max_length=100)
+    name: Text | None = Field(default=None, max_length=100)
     days_since_last_order: int | None = Field(default=None, ge=0)
     orders_count: int | None = Field(default=None, ge=0)
     total_spent_usd: float | None = Field(default=None, ge=0)
@@ -53,7 +86,7 @@ class Customer(_Strict):
 
 class HistoryMessage(_Strict):
     role: Literal["customer", "agent"] = "customer"
-    text: str = Field(min_length=1, max_length=8000)
+    text: Text = Field(min_length=1, max_length=8000)
 
 
 class ReplyRequest(_Strict):
@@ -70,26 +103,14 @@ class ReplyRequest(_Strict):
         }]},
     )
 
-    message: str = Field(min_length=1)
-    market: str | None = None
+    message: Text = Field(min_length=1)
+    market: Market | None = None
     channel: Channel = "email"
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="Override language detection.")
     order: Order | None = None
     customer: Customer | None = None
     history: list[HistoryMessage] = Field(default=[], max_length=50)
     drafts: int | None = Field(default=None, ge=1, le=3)
-
-    @field_validator("market")
-    @classmethod
-    def _market(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        value = value.upper()
-        if value == "GB":
-            value = "UK"
-        if value not in MARKETS:
-            raise ValueError(f"unknown market {value!r}; use one of {', '.join(MARKETS)}")
-        return value
 
     @field_validator("message")
     @classmethod

@@ -108,7 +108,6 @@ def test_markup_in_a_name_or_order_field_never_reaches_a_draft(engine: ReplyEngi
 
 
 # --- personal data in the feedback store ------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="finding: feedback keeps reason and draft_text unredacted")
 def test_feedback_free_text_is_redacted_on_write_and_never_returned(client: TestClient) -> None:
     body = {"suggestion_id": "s1", "verdict": "rejected", "reason": f"customer sent card {CARD}",
             "message": "hi", "language": "en", "intent": "payment_issue", "market": "US",
@@ -118,13 +117,14 @@ def test_feedback_free_text_is_redacted_on_write_and_never_returned(client: Test
     assert "4111" not in stats and "DE89" not in stats
 
 
-@pytest.mark.xfail(strict=True, reason="finding: rows written before redaction stay unredacted")
 def test_feedback_rows_written_before_redaction_are_migrated(tmp_path: Path) -> None:
     import sqlite3
 
+    from assistant.feedback.store import SCHEMA
+
     path = tmp_path / "fb.sqlite3"
-    FeedbackStore(path).close()
-    with sqlite3.connect(path) as conn:  # a row as an older version wrote it
+    with sqlite3.connect(path) as conn:  # the table and a row as an older version wrote them
+        conn.executescript(SCHEMA)
         conn.execute("INSERT INTO feedback (created_at, suggestion_id, verdict, draft_index, final_text, reason, "
                      "message, language, intent, market, escalation_level, strategy, draft_text) VALUES "
                      "('2026-11-01T00:00:00', 's', 'rejected', 0, NULL, ?, 'm', 'en', 'other', 'US', 'none', "
@@ -134,20 +134,17 @@ def test_feedback_rows_written_before_redaction_are_migrated(tmp_path: Path) -> 
 
 
 # --- caller mistakes are 4xx, never 5xx --------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="finding: a lone surrogate in order.market is a 500")
 def test_a_lone_surrogate_in_a_field_is_a_4xx(client: TestClient) -> None:
     body = b'{"message": "hi", "order": {"market": "\\ud800"}}'
     r = client.post("/v1/suggestions", content=body, headers={"Content-Type": "application/json"})
     assert 400 <= r.status_code < 500 and r.json()["error"]["code"]
 
 
-@pytest.mark.xfail(strict=True, reason="finding: /v1/feedback/stats?until=9999-12-31 is a 500")
 def test_a_far_date_in_feedback_stats_is_not_a_5xx(client: TestClient) -> None:
     r = client.get("/v1/feedback/stats", params={"until": "9999-12-31"})
     assert r.status_code < 500
 
 
-@pytest.mark.xfail(strict=True, reason="finding: order.market is neither validated nor normalised")
 def test_the_orders_market_is_validated_and_normalised(engine: ReplyEngine, client: TestClient) -> None:
     german = engine.suggest(ReplyRequest(message="How many days do I have to return an item?",
                                          order=Order(market="de")))
@@ -156,14 +153,12 @@ def test_the_orders_market_is_validated_and_normalised(engine: ReplyEngine, clie
     assert r.status_code == 422 and "../../x" not in r.text.replace("\\/", "/").split('"message"')[0]
 
 
-@pytest.mark.xfail(strict=True, reason="finding: NUL bytes are accepted")
 def test_nul_bytes_in_a_message_are_a_4xx(client: TestClient) -> None:
     r = client.post("/v1/suggestions", json={"message": "where is my order\x00?"})
     assert r.status_code == 422
 
 
 @pytest.mark.parametrize("oddity", ["directory_named_md", "broken_symlink"])
-@pytest.mark.xfail(strict=True, reason="finding: odd files in the knowledge base give a traceback")
 def test_odd_files_in_the_knowledge_base_are_named_errors(fixture_kb: Path, oddity: str) -> None:
     if oddity == "directory_named_md":
         (fixture_kb / "folder.md").mkdir()
@@ -173,17 +168,15 @@ def test_odd_files_in_the_knowledge_base_are_named_errors(fixture_kb: Path, oddi
         load_knowledge_base(fixture_kb)
 
 
-@pytest.mark.xfail(strict=True, reason="finding: a fact's value is checked as a substring of the body")
 def test_a_fact_must_match_its_body_not_merely_appear_in_it(fixture_kb: Path) -> None:
-    doc = next(p for p in sorted(fixture_kb.glob("*.md")) if "facts:" in p.read_text())
+    doc = fixture_kb / "policies" / "policy-returns-test.md"
     text = doc.read_text()
-    head, body = text.split("\n---", 1)
-    key_line = next(line for line in head.splitlines() if line.startswith("  ") and any(c.isdigit() for c in line))
-    value = "".join(c for c in key_line.split(":", 1)[1] if c.isdigit())
-    changed = head.replace(key_line, key_line.replace(value, value + "5", 1))
-    # The body still has the old value and, elsewhere, the new one inside a longer number.
-    doc.write_text(changed + "\n---" + body + f"\nOrder references look like 1{value}5000.\n")
-    with pytest.raises(KnowledgeBaseError, match="facts"):
+    assert "return_window_days: 30\n" in text
+    # The value changed in the front matter only; the body still says 30, and "305" appears
+    # inside a longer number.
+    doc.write_text(text.replace("return_window_days: 30\n", "return_window_days: 305\n")
+                   + "\nOrder references look like 1305000.\n")
+    with pytest.raises(KnowledgeBaseError, match=r"facts\.return_window_days"):
         load_knowledge_base(fixture_kb)
 
 

@@ -1,7 +1,9 @@
 """SQLite feedback store (WAL mode: readers never block the writer; a crash mid-write loses
 at most the transaction in flight, never earlier rows).
 
-The customer message is stored redacted: the store is as safe to export as the logs.
+Every free-text field (the customer message, the draft, the agent's text, the reason) is
+stored redacted, so the store is as safe to export as the logs; rows an older version wrote
+unredacted are redacted when the store is opened (``user_version`` 2).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.models import Text
 from assistant.understanding.pii import redact
 
 SCHEMA = """
@@ -37,23 +40,25 @@ CREATE TABLE IF NOT EXISTS feedback (
 );
 CREATE INDEX IF NOT EXISTS feedback_created ON feedback(created_at);
 """
+FREE_TEXT = ("message", "final_text", "reason", "draft_text")
+VERSION = 2  # 2: every free-text column redacted
 
 
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    suggestion_id: str = Field(min_length=1, max_length=64)
+    suggestion_id: Text = Field(min_length=1, max_length=64)
     verdict: Literal["accepted", "edited", "rejected"]
     draft_index: int = Field(default=0, ge=0, le=10)
-    final_text: str | None = Field(default=None, max_length=20_000)
-    reason: str | None = Field(default=None, max_length=1000)
-    message: str = Field(min_length=1, max_length=20_000)
+    final_text: Text | None = Field(default=None, max_length=20_000)
+    reason: Text | None = Field(default=None, max_length=1000)
+    message: Text = Field(min_length=1, max_length=20_000)
     language: str = Field(pattern=r"^[a-z]{2}$")
-    intent: str = Field(min_length=1, max_length=64)
+    intent: Text = Field(min_length=1, max_length=64)
     market: str = Field(min_length=2, max_length=3)
     escalation_level: Literal["none", "low", "medium", "high"] = "none"
-    strategy: str = Field(default="answer", max_length=64)
-    draft_text: str = Field(default="", max_length=20_000)
+    strategy: Text = Field(default="answer", max_length=64)
+    draft_text: Text = Field(default="", max_length=20_000)
 
     @model_validator(mode="after")
     def _edited_has_text(self) -> FeedbackIn:
@@ -71,11 +76,32 @@ class FeedbackStore:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Redact the free text of rows written before every field was redacted."""
+        with self._lock:
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            if version >= VERSION:
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                cols = ", ".join(FREE_TEXT)
+                for row_id, *texts in self._conn.execute(f"SELECT id, {cols} FROM feedback").fetchall():
+                    clean = [redact(t) if t else t for t in texts]
+                    if clean != texts:
+                        sets = ", ".join(f"{c} = ?" for c in FREE_TEXT)
+                        self._conn.execute(f"UPDATE feedback SET {sets} WHERE id = ?", (*clean, row_id))
+                self._conn.execute(f"PRAGMA user_version = {VERSION}")
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
 
     def add(self, item: FeedbackIn, now: dt.datetime | None = None) -> int:
         row = item.model_dump()
-        row["message"] = redact(row["message"])
-        row["final_text"] = redact(row["final_text"]) if row["final_text"] else None
+        for col in FREE_TEXT:
+            row[col] = redact(row[col]) if row[col] else row[col]
         row["created_at"] = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
         cols = ", ".join(row)
         with self._lock:
@@ -89,7 +115,7 @@ class FeedbackStore:
         if since:
             query += " AND created_at >= ?"
             args.append(since.isoformat())
-        if until:
+        if until and until < dt.date.max:
             query += " AND created_at < ?"
             args.append((until + dt.timedelta(days=1)).isoformat())
         with self._lock:

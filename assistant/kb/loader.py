@@ -49,9 +49,10 @@ def parse_document(text: str, path: str) -> Document:
         raise KnowledgeBaseError(path, "id", f"'{meta.id}' must equal the file name '{Path(path).stem}'")
     if len(body) < 40:
         raise KnowledgeBaseError(path, "body", "the document has no real content")
+    body_numbers = set(NUMBER.findall(body))  # whole numbers: "30" is not in "1305000"
     for key, value in meta.facts.items():
         for number in NUMBER.findall(str(value)):
-            if number not in body:
+            if number not in body_numbers:
                 raise KnowledgeBaseError(
                     path, f"facts.{key}", f"value {value!r}: {number} does not appear in the body"
                 )
@@ -68,10 +69,16 @@ def load_knowledge_base(root: Path) -> list[Document]:
         if file.name in SKIP_NAMES:
             continue
         rel = str(file.relative_to(root.parent)) if root.parent != file else str(file)
+        if file.is_symlink() and not file.exists():
+            raise KnowledgeBaseError(rel, "file", "a symbolic link to nothing: remove it or point it at a document")
+        if not file.is_file():
+            raise KnowledgeBaseError(rel, "file", "not a regular file (a directory named *.md?): rename or remove it")
         try:
             text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise KnowledgeBaseError(rel, "encoding", "not valid UTF-8") from None
+        except OSError as exc:
+            raise KnowledgeBaseError(rel, "file", f"cannot be read: {exc.strerror or exc}") from None
         docs.append(parse_document(text, rel))
     if not docs:
         raise KnowledgeBaseError(str(root), "path", "no Markdown documents found")
