@@ -84,6 +84,7 @@ class Settings(BaseSettings):
     max_message_chars: int = 8000
     max_body_bytes: int = 256_000
     rate_limit_per_minute: int = 600
+    auth_failures_per_minute: int = 20
     cors_origins: Annotated[list[str], NoDecode] = []
     log_level: str = "INFO"
 

@@ -23,6 +23,9 @@ from tests.servers import free_port, wait_until_up
 
 CLI = str(Path(sys.executable).parent / "support-assistant")
 
+ADMIN_KEY = "serve-test-admin"  # ingest over HTTP needs an admin key
+ADMIN = {"X-API-Key": ADMIN_KEY}
+
 
 def _children(pid: int) -> list[tuple[int, str]]:
     """(pid, command line) of every descendant of ``pid``."""
@@ -60,7 +63,8 @@ def _start(tmp_path: Path, fixture_kb: Path, engine_settings, workers: int) -> t
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
     env.update({"ASSISTANT_DATA_DIR": str(data), "ASSISTANT_KB_DIR": str(fixture_kb),
-                "ASSISTANT_INDEX_SYNC_S": "0.2", "ASSISTANT_LOG_LEVEL": "WARNING"})
+                "ASSISTANT_INDEX_SYNC_S": "0.2", "ASSISTANT_LOG_LEVEL": "WARNING",
+                "ASSISTANT_ADMIN_API_KEYS": ADMIN_KEY})
     log = (tmp_path / "serve.log").open("wb")
     proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", str(workers)], env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -95,7 +99,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path, fixture_kb: Path, eng
 @pytest.mark.parametrize("served", [1], indirect=True)
 def test_one_worker_serves_the_api_and_the_console(served) -> None:  # type: ignore[no-untyped-def]
     proc, url = served
-    with httpx.Client(base_url=url, trust_env=False, timeout=30) as client:
+    with httpx.Client(base_url=url, trust_env=False, timeout=30, headers=ADMIN) as client:
         assert client.get("/").status_code == 200
         r = client.post("/v1/suggestions", json={"message": "Ist die NL-EL-1034 Powerbank im Flugzeug erlaubt?"})
         assert r.status_code == 200, r.text
@@ -113,14 +117,14 @@ def test_several_workers_share_a_chroma_server_and_see_each_others_ingest(served
 
     def search(q: str) -> list[str]:
         # A new connection each time, so requests reach both workers.
-        r = httpx.get(f"{url}/v1/kb/search", params={"q": q, "k": 1}, trust_env=False, timeout=30)
+        r = httpx.get(f"{url}/v1/kb/search", params={"q": q, "k": 1}, trust_env=False, timeout=30, headers=ADMIN)
         assert r.status_code == 200, r.text
         return [h["doc_id"] + " " + h["text"] for h in r.json()["results"]]
 
     assert all("NL-EL-1034" in search("NL-EL-1034 power bank")[0] for _ in range(6))
     faq = fixture_kb / "faq" / "faq-sku-test.md"
     faq.write_text(faq.read_text(encoding="utf-8").replace("NL-EL-1034", "NL-EL-2077"), encoding="utf-8")
-    r = httpx.post(f"{url}/v1/kb/ingest", trust_env=False, timeout=120)
+    r = httpx.post(f"{url}/v1/kb/ingest", trust_env=False, timeout=120, headers=ADMIN)
     assert r.status_code == 200, r.text
     assert r.json()["updated"] == ["faq-sku-test"]
 

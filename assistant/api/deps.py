@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from pydantic import SecretStr
 
 from assistant.api.errors import ApiError
 from assistant.api.security import key_id, presented_key, require_key
@@ -35,17 +36,35 @@ async def get_engine(state: StateDep) -> ReplyEngine:
 EngineDep = Annotated[ReplyEngine, Depends(get_engine)]
 
 
+def _client_host(request: Request) -> str:
+    return request.client.host if request.client else "anonymous"
+
+
+def _authenticate(request: Request, state: AppState, allowed: list[SecretStr], admin: bool = False) -> None:
+    """Check the key; a caller whose keys keep failing is slowed down before it can guess more
+    (its address's bucket of failures, separate from any key's request budget)."""
+    try:
+        require_key(request, allowed, admin=admin)
+    except ApiError:
+        state.auth_failures.check(_client_host(request))
+        raise
+
+
 async def client_key(request: Request, state: StateDep) -> str:
     """Authenticate a /v1/ call and charge it to its key's rate-limit bucket."""
-    require_key(request, state.settings.api_keys + state.settings.admin_api_keys)
-    who = key_id(presented_key(request), request.client.host if request.client else "anonymous")
+    _authenticate(request, state, state.settings.api_keys + state.settings.admin_api_keys)
+    who = key_id(presented_key(request), _client_host(request))
     state.limiter.check(who)
     return who
 
 
 async def admin_key(request: Request, state: StateDep) -> str:
-    allowed = state.settings.admin_api_keys or state.settings.api_keys
-    require_key(request, allowed, admin=bool(state.settings.admin_api_keys))
+    """Re-indexing changes what every reply says: closed unless admin keys are configured."""
+    if not state.settings.admin_api_keys:
+        state.auth_failures.check(_client_host(request))
+        raise ApiError(403, "forbidden", "ingest over HTTP is closed: set ASSISTANT_ADMIN_API_KEYS and send an "
+                                         "admin key, or run `support-assistant ingest` on the host")
+    _authenticate(request, state, state.settings.admin_api_keys, admin=True)
     return key_id(presented_key(request), "admin")
 
 

@@ -28,6 +28,8 @@ class AppState:
         self.feedback = feedback or FeedbackStore(settings.data_dir / "feedback.sqlite3")
         self.metrics = Metrics()
         self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        # Failed authentications per client address: a few mistakes pass, guessing does not.
+        self.auth_failures = RateLimiter(settings.auth_failures_per_minute)
         self.load_error: str | None = None
         self.ready = threading.Event()
         self.embedding_batches: EmbeddingBatches | None = None
