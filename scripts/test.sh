@@ -24,7 +24,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-# A real OpenAI-compatible endpoint for the LLM-path tests (built once, then cached by pip).
+# A real OpenAI-compatible endpoint for the LLM-path tests (built once per CPU, then cached
+# in .ci-cache/wheels).
 bash scripts/setup-llm-server.sh
 
 # House rules (pinned versions, rules and mode in pyproject.toml): zero findings or no tests.

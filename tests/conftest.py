@@ -11,11 +11,13 @@ import datetime as dt
 import ipaddress
 import shutil
 import socket
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 
 from assistant.settings import Settings
+from tests.servers import WATCHED_SERVERS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -60,6 +62,23 @@ def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> objec
 socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
 socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
 socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A test that failed while a server it used had died leads with the death, not the
+    transport error the client saw (see tests/servers.py: ServerProcess)."""
+    report = yield
+    if report.when == "call" and report.failed:
+        fixtures = getattr(item, "fixturenames", ())
+        for fixture_name, server in item.config.stash.get(WATCHED_SERVERS, {}).items():
+            crash = server.crash_report(wait_s=5) if fixture_name in fixtures else None
+            if crash:
+                own = f"--- the test's own failure, which follows from that ---\n{report.longrepr}"
+                report.longrepr = f"{crash}\n\n{own}"
+    return report
 
 
 @pytest.fixture

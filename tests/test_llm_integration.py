@@ -20,15 +20,19 @@ from assistant.models import Order, ReplyRequest
 from assistant.settings import Settings
 from assistant.wiring import build_engine
 from tests.conftest import ROOT, TODAY
-from tests.servers import free_port, wait_until_up
+from tests.servers import ServerProcess, free_port, log_tail, wait_until_up, watch
 
 pytestmark = pytest.mark.llm
 LLAMA_PYTHON = Path(os.environ.get("ASSISTANT_TEST_LLAMA_PYTHON", ROOT / ".venv-llm" / "bin" / "python"))
 MODEL_DIR = Path(os.environ.get("ASSISTANT_TEST_MODEL_DIR", ROOT / ".ci-cache" / "models"))
+# Loading a 135M GGUF takes seconds; this bounds a hung start with a clear error.
+STARTUP_TIMEOUT_S = 120
+CRASH_HINT = ("A llama.cpp built for another CPU, or with AVX-512/AMX code, crashes like this: "
+              "re-run scripts/setup-llm-server.sh, which builds it portably for this CPU.")
 
 
 @pytest.fixture(scope="module")
-def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def llama_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     models = sorted(MODEL_DIR.glob("*.gguf"))
     if not LLAMA_PYTHON.exists() or not models:
         message = "llama.cpp server or model missing: run scripts/setup-llm-server.sh"
@@ -37,20 +41,30 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip(message)
     port = free_port()
     log = tmp_path_factory.mktemp("llama") / "server.log"
-    proc = subprocess.Popen(
-        [str(LLAMA_PYTHON), "-m", "llama_cpp.server", "--model", str(models[0]), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
-        stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [str(LLAMA_PYTHON), "-m", "llama_cpp.server", "--model", str(models[0]), "--host", "127.0.0.1",
+             "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
+            stdout=out, stderr=subprocess.STDOUT,
+        )
+    server = ServerProcess("llama.cpp server", proc, log, crash_hint=CRASH_HINT)
     base = f"http://127.0.0.1:{port}/v1"
+    problem = None
     try:
-        problem = wait_until_up(f"{base}/models", proc, 120)
-        if problem:
-            pytest.fail(f"llama: {problem}: {log.read_text()[-2000:]}")
-        yield base
+        problem = wait_until_up(f"{base}/models", proc, STARTUP_TIMEOUT_S)
+        if problem is None:
+            watch(request.config, "llama_server", server)
+            yield base
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        watch(request.config, "llama_server", None)
+        crash = server.stop()
+    if problem:
+        # Dead: how it died and its log (crash); hung: its log, which shows how far it got.
+        detail = crash or f"--- last lines of {log} ---\n{log_tail(log)}"
+        pytest.fail(f"llama.cpp server did not start: {problem}\n{detail}", pytrace=False)
+    if crash:
+        # Tests can pass on the offline fallback after the server died: say so here.
+        pytest.fail(f"at teardown: {crash}", pytrace=False)
 
 
 def _engine(settings: Settings, index: KnowledgeIndex, base_url: str, response_format: str,
