@@ -10,7 +10,8 @@ import time
 
 from assistant.understanding.pii import redact
 
-_FIELDS = ("request_id", "method", "route", "status", "ms", "intent", "language", "action", "reason")
+_FIELDS = ("request_id", "method", "route", "status", "ms", "intent", "language", "action", "reason", "worker",
+           "exitcode", "restart_in_s", "passages")
 
 
 class JsonFormatter(logging.Formatter):
