@@ -241,7 +241,8 @@ class ReplyEngine:
         timings["retrieve_ms"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
-        offline, situation, derived = self._offline_drafts(request, analysis, language, hits, knowledge.kb)
+        offline, situation, derived, rejected = self._offline_drafts(request, analysis, language, hits,
+                                                                     knowledge.kb)
         context = self._grounding_context(request, analysis, derived)
         drafts, generator, fallback = offline, "offline", None
         if self._llm is not None:
@@ -260,7 +261,8 @@ class ReplyEngine:
             intent=analysis.intent, intent_confidence=analysis.intent_confidence,
             escalation=analysis.escalation, drafts=drafts,
             guidance=agent_guidance(self._guidance, analysis.intent, situation, analysis.escalation,
-                                    request.channel, bool(analysis.pii_kinds), bool(value and value.high_value)),
+                                    request.channel, bool(analysis.pii_kinds), bool(value and value.high_value),
+                                    unsafe_fields=bool(rejected)),
             sources=[Source(doc_id=h.doc_id, title=h.passage.title, doc_type=h.passage.doc_type,
                             score=round(h.score, 4), snippet=h.snippet()) for h in hits],
             pii_redacted=bool(analysis.pii_kinds), generator=generator,
@@ -271,7 +273,7 @@ class ReplyEngine:
         )
 
     def _offline_drafts(self, request: ReplyRequest, analysis: Analysis, language: str,
-                        hits: list[Hit], kb: KnowledgeBase) -> tuple[list[Draft], str, dict[str, str]]:
+                        hits: list[Hit], kb: KnowledgeBase) -> tuple[list[Draft], str, dict[str, str], list[str]]:
         values = build_values(kb, analysis.market, request, analysis.customer_value, self._clock())
         # Identifiers the customer wrote are known too (the order context wins when given).
         if analysis.entities.order_numbers:
@@ -296,7 +298,7 @@ class ReplyEngine:
         )
         # Values computed from the order (days in transit) are grounded in the order too.
         derived = {k: v for k, v in values.values.items() if k not in values.sources}
-        return self._offline.draft(req), situation, derived
+        return self._offline.draft(req), situation, derived, values.rejected
 
     def _llm_drafts(self, analysis: Analysis, hits: list[Hit], offline: list[Draft], request: ReplyRequest,
                     context: str, knowledge: Knowledge,

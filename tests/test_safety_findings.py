@@ -94,7 +94,6 @@ def test_verification_rejects_links_markup_payment_asks_and_the_prompt_in_other_
 
 
 # --- request fields are data -----------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="finding: customer.name and order fields are copied verbatim into drafts")
 def test_markup_in_a_name_or_order_field_never_reaches_a_draft(engine: ReplyEngine) -> None:
     request = ReplyRequest(
         message="Can I pay with PayPal?", market="US",
@@ -105,6 +104,7 @@ def test_markup_in_a_name_or_order_field_never_reaches_a_draft(engine: ReplyEngi
         assert "<" not in draft.text and "onerror" not in draft.text
     bot = engine.auto_reply(request)
     assert bot.reply is None or "<" not in bot.reply
+    assert any("left out of the drafts" in line for line in bot.guidance)
 
 
 # --- personal data in the feedback store ------------------------------------------------------

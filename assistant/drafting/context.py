@@ -11,6 +11,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
+from assistant.drafting.fields import clean_field
 from assistant.kb.facts import KnowledgeBase
 from assistant.models import CustomerValue, Order, ReplyRequest
 
@@ -25,6 +26,17 @@ FACT_PLACEHOLDERS = ["return_window_days", "standard_days", "economy_days", "exp
 class DraftValues(BaseModel):
     values: dict[str, str] = {}
     sources: dict[str, str] = {}  # placeholder -> doc id (absent for order/customer context)
+    rejected: list[str] = []  # request fields left out of drafts (markup, links, too long)
+
+    def quote(self, field: str, value: str | None) -> None:
+        """Use a caller-supplied field in drafts if it is fit to quote (see fields.py)."""
+        if not value:
+            return
+        clean = clean_field(field, value)
+        if clean is None:
+            self.rejected.append(field)
+        else:
+            self.values[field] = clean
 
 
 def days_between(start: dt.date | None, end: dt.date) -> int | None:
@@ -54,25 +66,21 @@ def build_values(
             out.values[placeholder] = fmt.format(fact.value)
             out.sources[placeholder] = fact.doc_id
     _order_values(out, request.order, today)
-    if request.customer and request.customer.name:
-        out.values["name"] = request.customer.name.strip()
+    if request.customer:
+        out.quote("name", request.customer.name)
     return out
 
 
 def _order_values(out: DraftValues, order: Order | None, today: dt.date) -> None:
     if order is None:
         return
-    if order.order_number:
-        out.values["order_number"] = order.order_number
-    if order.tracking_number:
-        out.values["tracking_number"] = order.tracking_number
-    if order.carrier:
-        out.values["carrier"] = order.carrier
+    out.quote("order_number", order.order_number)
+    out.quote("tracking_number", order.tracking_number)
+    out.quote("carrier", order.carrier)
     if order.status in ("shipped", "in_transit"):
         days = days_between(order.shipped_at, today)
         if days is not None:
             out.values["days_in_transit"] = str(days)
     if order.items:
         item = order.items[0]
-        if item.name or item.sku:
-            out.values["product"] = item.name or item.sku or ""
+        out.quote("product", item.name or item.sku)

@@ -8,7 +8,7 @@ from assistant.models import Escalation
 
 def agent_guidance(
     g: Guidance, intent: str, situation: str, escalation: Escalation, channel: str,
-    has_pii: bool, high_value: bool, limit: int = 5,
+    has_pii: bool, high_value: bool, unsafe_fields: bool = False, limit: int = 5,
 ) -> list[str]:
     lines: list[str] = []
     if escalation.level in g.level:
@@ -20,6 +20,8 @@ def agent_guidance(
         lines.append(g.channels[channel])
     if has_pii:
         lines.append(g.pii)
+    if unsafe_fields:
+        lines.append(g.unsafe_fields)
     if situation in g.situations:
         lines.append(g.situations[situation])
     if intent in g.intents:

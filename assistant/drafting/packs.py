@@ -85,6 +85,7 @@ class Guidance(BaseModel):
     situations: dict[str, str]
     channels: dict[str, str]
     pii: str
+    unsafe_fields: str
 
 
 def _read(path: Path) -> Any:
