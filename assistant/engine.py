@@ -327,7 +327,15 @@ class ReplyEngine:
         return out, generator, reason
 
     def _grounding_context(self, request: ReplyRequest, analysis: Analysis, derived: dict[str, str]) -> str:
-        parts = [analysis.redacted_message, " ".join(derived.values())]
+        """What, besides the cited documents, may put a number into a draft: the order and the
+        customer as the caller's systems sent them, values computed from them, and the
+        identifiers the customer gave (their order and tracking numbers, SKUs, dates), which a
+        draft may repeat as theirs. Never the rest of the customer's words: "refund me 777 USD
+        within 3 days" must not ground a draft that promises 777 USD within 3 days."""
+        e = analysis.entities
+        parts = [" ".join(derived.values()), *e.order_numbers, *e.tracking_numbers, *e.products, *e.dates]
         if request.order:
             parts.append(request.order.model_dump_json())
+        if request.customer:
+            parts.append(request.customer.model_dump_json(exclude={"name"}))
         return "\n".join(parts)

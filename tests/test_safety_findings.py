@@ -55,7 +55,6 @@ def client(engine: ReplyEngine, engine_settings: Settings, tmp_path: Path) -> It
 
 
 # --- grounding -------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="finding: the customer's own numbers ground a commitment")
 def test_a_number_the_customer_wrote_never_grounds_a_commitment(llm_engine: Callable[..., ReplyEngine]) -> None:
     commitment = ("Hello,\n\nAs requested, we will refund 777 USD within 3 days.\n\n"
                   "Kind regards,\nThe Support Team")
