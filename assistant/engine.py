@@ -61,10 +61,11 @@ from assistant.understanding.pii import find_pii, redact
 from assistant.verification.verify import Verifier
 
 SOURCE_TYPES: list[str] = ["faq", "policy", "playbook"]
+PROGRESS_EVERY = 200  # characters of LLM output between two progress events
 INTENT_BATCH = 64
 
 DeltaCallback = Callable[[int, str], None]
-StreamEvent = tuple[str, Any]  # ("delta", {"draft": i, "text": chunk}) | ("final", Suggestion)
+StreamEvent = tuple[str, Any]  # ("progress", {"stage", "draft", "chars"}) | ("final", Suggestion)
 
 
 class LLMDrafter(Protocol):
@@ -112,12 +113,21 @@ class ReplyEngine:
         return self._suggest(request, None)
 
     def suggest_stream(self, request: ReplyRequest) -> Iterator[StreamEvent]:
-        """``("delta", {"draft": i, "text": chunk})`` while an LLM writes, then ``("final", Suggestion)``."""
+        """``("progress", {"stage": "drafting", "draft": i, "chars": n})`` while an LLM writes,
+        then ``("final", Suggestion)``. Never the text being written: nothing reaches the
+        caller before verification has seen it."""
         events: queue.Queue[tuple[str, Any]] = queue.Queue()
+        written: dict[int, int] = {}
+
+        def progress(i: int, chunk: str) -> None:
+            before = written.get(i, 0)
+            written[i] = before + len(chunk)
+            if before == 0 or written[i] // PROGRESS_EVERY > before // PROGRESS_EVERY:
+                events.put(("progress", {"stage": "drafting", "draft": i, "chars": written[i]}))
 
         def work() -> None:
             try:
-                result = self._suggest(request, lambda i, t: events.put(("delta", {"draft": i, "text": t})))
+                result = self._suggest(request, progress)
                 events.put(("final", result))
             except Exception as exc:  # noqa: BLE001 - re-raised in the consumer's thread
                 events.put(("exception", exc))

@@ -162,11 +162,12 @@ def test_a_prepared_prompt_is_returned_not_kept(engine_settings: Settings) -> No
     assert not [name for name in vars(drafter) if name.startswith("last_")]
 
 
-def test_streaming_deltas_then_final(with_llm: Callable[..., ReplyEngine]) -> None:
+def test_streaming_shows_progress_then_the_verified_final(with_llm: Callable[..., ReplyEngine]) -> None:
     model = RecordingModel(responses=[reply_json(GOOD, ["policy-returns-eu"])])
     events = list(with_llm(model).suggest_stream(ReplyRequest(message="Return window?", market="DE", drafts=1)))
     kinds = [k for k, _ in events]
-    assert kinds[-1] == "final" and kinds.count("delta") > 5
+    assert kinds[-1] == "final" and kinds[0] == "progress"
+    assert all(set(p) == {"stage", "draft", "chars"} for k, p in events if k == "progress")
 
 
 def test_prompt_file_is_validated(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -66,7 +66,6 @@ def test_a_number_the_customer_wrote_never_grounds_a_commitment(llm_engine: Call
 
 
 # --- streaming -------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="finding: the stream sends raw LLM text before verification")
 def test_the_stream_never_shows_text_that_was_not_verified(llm_engine: Callable[..., ReplyEngine]) -> None:
     blame = "Hello,\n\nThis delay is not our fault, blame the carrier.\n\nKind regards,\nThe Support Team"
     events = list(llm_engine([_reply(blame)] * 3).suggest_stream(ReplyRequest(message="Where is my parcel?")))

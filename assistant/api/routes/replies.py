@@ -79,8 +79,9 @@ def _sse(event: str, data: object) -> str:
 @router.post("/suggestions/stream", responses=ERRORS, summary="Suggestions as server-sent events",
              response_class=StreamingResponse)
 async def suggestions_stream(body: ReplyRequest, engine: EngineDep, state: StateDep, _: ClientDep) -> StreamingResponse:
-    """Events: ``delta`` (LLM text as it is generated, per draft), then ``final`` (the verified
-    suggestion, the same object ``/v1/suggestions`` returns), or ``error``."""
+    """Events: ``progress`` (while an LLM writes: how far, never the text), then ``final`` (the
+    verified suggestion, the same object ``/v1/suggestions`` returns), or ``error``. No text
+    is sent before verification."""
     _check_size(body, state)
 
     def events() -> Iterator[str]:
