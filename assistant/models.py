@@ -154,7 +154,8 @@ class DraftIssue(BaseModel):
     model_config = ConfigDict(frozen=True)  # memoised issues are shared between verdicts
 
     code: str = Field(description="what failed: invalid_citation, ungrounded_number, personal_data, "
-                                  "wrong_language, forbidden_phrase, prompt_leak, empty")
+                                  "wrong_language, forbidden_phrase, prompt_leak, link, markup, "
+                                  "credential_request, empty")
     detail: str
 
 

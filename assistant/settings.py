@@ -67,6 +67,8 @@ class Settings(BaseSettings):
 
     # --- drafting and the auto-reply bot -----------------------------------------------
     shop_name: str = "Novalane"
+    # Domains a reply may link to, besides those the knowledge base names (subdomains included).
+    allowed_link_domains: Annotated[list[str], NoDecode] = []
     default_drafts: int = 3
     agent_language: str = "en"
     autoreply_intents: Annotated[list[str], NoDecode] = [
@@ -88,7 +90,8 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = []
     log_level: str = "INFO"
 
-    @field_validator("autoreply_intents", "cors_origins", "api_keys", "admin_api_keys", mode="before")
+    @field_validator("autoreply_intents", "cors_origins", "api_keys", "admin_api_keys", "allowed_link_domains",
+                     mode="before")
     @classmethod
     def _csv(cls, value: object) -> object:
         return _split_csv(value)

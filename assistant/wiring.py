@@ -13,6 +13,7 @@ from collections.abc import Callable
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.core.tokens import TokenCounter
 from assistant.decision.autoreply import AutoReplyPolicy
+from assistant.drafting.llm_prompt import load_prompt
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.packs import PackLibrary, load_guidance, load_plans
 from assistant.engine import Knowledge, LLMDrafter, ReplyEngine
@@ -25,6 +26,7 @@ from assistant.understanding.analyze import Analyzer
 from assistant.understanding.intent import IntentClassifier
 from assistant.understanding.language import detect_language as _detect_language
 from assistant.understanding.lexicon import Lexicons, load_lexicons
+from assistant.verification.content import PromptEcho, link_domains
 from assistant.verification.verify import Verifier
 from assistant.verification.verify import ungrounded_numbers as _ungrounded_numbers
 
@@ -64,9 +66,14 @@ def build_engine(
 
     first = [kb]
 
+    prompt = load_prompt(settings.prompts_dir)
+
     def load_knowledge() -> Knowledge:
         facts = first.pop() if first else load_kb(settings)
-        return Knowledge(kb=facts, verifier=Verifier(facts, lexicons))
+        texts = [facts.text(doc_id) for doc_id in facts.docs]
+        domains = set().union(*(link_domains(t) for t in texts)) | {d.lower() for d in settings.allowed_link_domains}
+        echo = PromptEcho(prompt.system + "\n" + prompt.user, public_texts=texts)
+        return Knowledge(kb=facts, verifier=Verifier(facts, lexicons, frozenset(domains), echo))
 
     engine = ReplyEngine(
         settings,

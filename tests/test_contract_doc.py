@@ -25,7 +25,9 @@ from assistant.api.app import create_app
 from assistant.cli.main import app as cli_app
 from assistant.feedback.store import FeedbackIn
 from assistant.settings import Settings
-from assistant.taxonomy import DOC_TYPES, ESCALATION_LEVELS, INTENTS, LANGUAGES, MARKETS
+from typing import get_args
+
+from assistant.taxonomy import DOC_TYPES, INTENTS, LANGUAGES, MARKETS, EscalationLevel
 from assistant.understanding.entities import Entities
 from assistant.understanding.escalation import WEIGHTS
 from assistant.verification.verify import Issue
@@ -152,7 +154,7 @@ def test_every_error_code_is_documented(doc: str) -> None:
 def test_every_vocabulary_value_is_documented(doc: str) -> None:
     from assistant.models import Channel, Marketplace, OrderStatus
 
-    values = [*INTENTS, *ESCALATION_LEVELS, *DOC_TYPES, *MARKETS, *LANGUAGES, *WEIGHTS,
+    values = [*INTENTS, *get_args(EscalationLevel), *DOC_TYPES, *MARKETS, *LANGUAGES, *WEIGHTS,
               *get_args(Channel), *get_args(Marketplace), *get_args(OrderStatus)]
     assert missing(doc, values) == []
 

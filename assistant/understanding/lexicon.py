@@ -25,7 +25,7 @@ _Trie = dict[str, "_Trie"]  # character → subtree ("" marks the end of an entr
 CUE_KEYS = (
     "anger", "insult", "profanity", "threat_chargeback", "threat_dispute", "threat_review",
     "threat_legal", "urgency", "repeated_contact", "human_request", "injection",
-    "forbidden_phrases", "politeness_markers", "empathy_markers",
+    "forbidden_phrases", "credential_requests", "prompt_talk", "politeness_markers", "empathy_markers",
 )
 
 
@@ -45,6 +45,8 @@ class LexiconFile(BaseModel):
     human_request: list[str]
     injection: list[str]
     forbidden_phrases: list[str]
+    credential_requests: list[str]  # a reply asking for card data, codes or passwords
+    prompt_talk: list[str]  # a reply talking about the assistant's instructions or internals
     politeness_markers: list[str]
     empathy_markers: list[str]
     cues: dict[str, list[str]]

@@ -5,7 +5,10 @@ A draft passes when it is
 - grounded: every number, duration, amount and percentage appears in a cited source, the
   order context or the customer's own message;
 - free of the tone guide's forbidden phrases, in every language;
-- free of prompt internals (system prompt text, template placeholders, internal notes);
+- free of prompt internals (template placeholders, internal notes, talk about its own
+  instructions in any language, the prompt's rules in other words);
+- free of links outside the shop's domains and of markup (see content.py);
+- never asking for card data, codes or passwords (in any language);
 - free of personal data (nothing the detector finds, no redaction placeholder echoed);
 - citing only documents that exist.
 """
@@ -22,6 +25,7 @@ from assistant.models import Draft
 from assistant.understanding.language import detect_language
 from assistant.understanding.lexicon import Lexicons
 from assistant.understanding.pii import PLACEHOLDER, find_pii
+from assistant.verification.content import PromptEcho, foreign_links, has_markup
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 INTERNAL_MARKERS = re.compile(
@@ -62,9 +66,14 @@ def ungrounded_numbers(draft: str, grounding: str | set[str]) -> list[str]:
 
 
 class Verifier:
-    def __init__(self, kb: KnowledgeBase, lexicons: Lexicons) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicons: Lexicons, allowed_domains: frozenset[str] = frozenset(),
+                 prompt_echo: PromptEcho | None = None) -> None:
+        """``allowed_domains``: links a reply may carry (the shop's; subdomains included);
+        ``prompt_echo``: the LLM prompt's rules, to catch a draft repeating them."""
         self.kb = kb
         self.lexicons = lexicons
+        self.allowed_domains = allowed_domains
+        self.prompt_echo = prompt_echo
         # The numbers of each document, found once: a policy is a few kilobytes and every
         # draft cites one or two (measured: 0.7 of 2.2 ms a draft went to re-reading them).
         self._doc_numbers: dict[str, frozenset[str]] = {}
@@ -90,20 +99,21 @@ class Verifier:
         unknown = [c for c in draft.citations if c not in self.kb.docs]
         if unknown:
             issues.append(Issue(code="invalid_citation", detail=f"unknown documents {unknown}"))
-        wrong_language, forbidden, leak, personal, empty = self._text_checks(text, language)
+        wrong_language, forbidden, leak, personal, empty, content = self._text_checks(text, language)
         if wrong_language:
             issues.append(wrong_language)
         missing = ungrounded_numbers(text, self._grounding(draft.citations, context_text))
         if missing:
             issues.append(Issue(code="ungrounded_number", detail=f"not in a cited source or the order: {missing[:5]}"))
-        issues += [i for i in (forbidden, leak) if i]
+        issues += [i for i in (forbidden, leak, *content) if i]
         if personal or any(v and v in text for v in redacted_values):
             issues.append(Issue(code="personal_data", detail="draft contains personal data"))
         if empty:
             issues.append(empty)
         return Verdict(passed=not issues, issues=issues)
 
-    def _check_text(self, text: str, language: str) -> tuple[Issue | None, Issue | None, Issue | None, bool, Issue | None]:
+    def _check_text(self, text: str, language: str) -> tuple[
+            Issue | None, Issue | None, Issue | None, bool, Issue | None, tuple[Issue, ...]]:
         """The checks that depend on the draft's text alone (memoised per Verifier: the offline
         drafter writes the very same text for every customer with the same question, and these
         checks were 0.5 ms of a draft): language, forbidden phrases, prompt internals,
@@ -119,11 +129,28 @@ class Verifier:
         languages = self.lexicons.has_any_language("forbidden_phrases", text)
         forbidden = Issue(code="forbidden_phrase", detail=f"tone-guide forbidden phrase ({', '.join(languages)})") \
             if languages else None
-        leak = Issue(code="prompt_leak", detail="draft contains prompt internals or template markers") \
-            if _may_leak(text) and INTERNAL_MARKERS.search(text) else None
+        leak = None
+        if _may_leak(text) and INTERNAL_MARKERS.search(text):
+            leak = Issue(code="prompt_leak", detail="draft contains prompt internals or template markers")
+        elif talk := self.lexicons.has_any_language("prompt_talk", text):
+            leak = Issue(code="prompt_leak", detail=f"draft talks about its instructions ({', '.join(talk)})")
+        elif self.prompt_echo is not None and (echo := self.prompt_echo.echoes(text)):
+            leak = Issue(code="prompt_leak", detail=f"draft repeats the prompt's rules: {echo[0][:80]!r}")
         personal = bool(find_pii(text)) or any(p in text for p in PLACEHOLDER.values())
         empty = None if text.strip() else Issue(code="empty", detail="draft is empty")
-        return wrong_language, forbidden, leak, personal, empty
+        return wrong_language, forbidden, leak, personal, empty, self._content(text)
+
+    def _content(self, text: str) -> tuple[Issue, ...]:
+        issues = []
+        links = foreign_links(text, self.allowed_domains)
+        if links:
+            issues.append(Issue(code="link", detail=f"links outside the shop's domains: {links[:3]}"))
+        if has_markup(text):
+            issues.append(Issue(code="markup", detail="draft contains markup (HTML, entities or Markdown links)"))
+        if asks := self.lexicons.has_any_language("credential_requests", text):
+            issues.append(Issue(code="credential_request",
+                                detail=f"draft asks for card data, a code or a password ({', '.join(asks)})"))
+        return tuple(issues)
 
 
 # The regex engine's case-insensitive matching also equates these with "i" and "s"
