@@ -25,8 +25,6 @@ from assistant.api.app import create_app
 from assistant.cli.main import app as cli_app
 from assistant.feedback.store import FeedbackIn
 from assistant.settings import Settings
-from typing import get_args
-
 from assistant.taxonomy import DOC_TYPES, INTENTS, LANGUAGES, MARKETS, EscalationLevel
 from assistant.understanding.entities import Entities
 from assistant.understanding.escalation import WEIGHTS
