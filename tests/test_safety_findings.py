@@ -24,7 +24,7 @@ from assistant.engine import ReplyEngine
 from assistant.errors import KnowledgeBaseError
 from assistant.feedback.store import FeedbackStore
 from assistant.kb.loader import load_knowledge_base
-from assistant.models import Customer, Order, ReplyRequest
+from assistant.models import Customer, HistoryMessage, Order, ReplyRequest
 from assistant.settings import Settings
 from assistant.wiring import build_engine
 from tests.conftest import ROOT, TODAY
@@ -198,10 +198,11 @@ def test_failed_authentications_are_rate_limited(engine: ReplyEngine, engine_set
     assert codes[0] == 401 and codes[-1] == 429
 
 
-@pytest.mark.xfail(strict=True, reason="finding: 'Any news??' from a US customer is read as Polish")
 def test_a_short_follow_up_keeps_the_conversations_language(engine: ReplyEngine) -> None:
     result = engine.suggest(ReplyRequest(message="Any news??", market="US"))
     assert result.language == "en"
+    thread = [HistoryMessage(text="Hallo, wo bleibt meine Bestellung? Sie ist seit drei Wochen unterwegs.")]
+    assert engine.suggest(ReplyRequest(message="Any news??", history=thread)).language == "de"
 
 
 @pytest.mark.xfail(strict=True, reason="finding: pathological text costs ~0.5 s a message")

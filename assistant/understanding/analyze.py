@@ -66,14 +66,19 @@ class Analyzer:
         hint_lang = request.language or (
             next((lang for lang, m in DEFAULT_MARKET_FOR_LANGUAGE.items() if m == market_hint), None)
         )
+        earlier = [h.text for h in request.history if h.role == "customer"]
+        conversation = None
+        if earlier and request.language not in LANGUAGES:
+            conversation = detect_language(redact(earlier[-1]), hint=hint_lang,
+                                           cue_votes=self.lexicons.politeness_votes).language
         if request.language in LANGUAGES:
             language, lang_conf = request.language, 1.0
         else:
-            guess = detect_language(redacted, hint=hint_lang, cue_votes=self.lexicons.politeness_votes)
+            guess = detect_language(redacted, hint=hint_lang, cue_votes=self.lexicons.politeness_votes,
+                                    conversation=conversation)
             language, lang_conf = guess.language, guess.confidence
         market = market_hint or DEFAULT_MARKET_FOR_LANGUAGE.get(language, "US")
 
-        earlier = [h.text for h in request.history if h.role == "customer"]
         prediction = self.classifier.predict(redacted)
         # A short follow-up ("any news??") means what the thread means: classify it with
         # the previous customer message when it is vague on its own.

@@ -35,6 +35,8 @@ NOISE = re.compile(
     r"https?://\S+|\S+@\S+|\b[A-Z]{2}\d{9}[A-Z]{2}\b|\bLP\d{14}\b|\bNL-[A-Z]{2}-\d{4}\b|\bNL\d{5}\b|[\d#№]+",
 )
 LATIN_LANGS = ("en", "es", "fr", "de", "it", "pt", "pl", "nl", "tr")
+SHORT_WORDS = 3
+SURE_SHORT = 0.8  # a short follow-up leaves the conversation's language only past this confidence
 
 
 # One character class per script: counting with the regex engine is ~3x faster than a
@@ -121,9 +123,12 @@ def detect_language(
     hint: str | None = None,
     cue_votes: Callable[[str], dict[str, int]] | None = None,
     fast: bool = False,
+    conversation: str | None = None,
 ) -> LanguageGuess:
     """Detect the language of ``text`` (ISO 639-1, one of ``LANGUAGES``).
 
+    ``hint``: the market's language, a tie-breaker. ``conversation``: the language of the
+    customer's earlier messages, which a short follow-up keeps unless it clearly is another.
     ``fast`` skips langdetect (used to check our own drafts, which are long and clean).
     """
     cleaned = NOISE.sub(" ", text)
@@ -158,6 +163,13 @@ def detect_language(
     confidence = scores[best] / total
     if hint in LATIN_LANGS and confidence < 0.45 and scores.get(hint, 0) > 0.2 * scores[best]:
         return LanguageGuess(language=hint, confidence=round(confidence, 3), method="hint")
+    # Two or three words ("Any news??") say little: the conversation's language stands
+    # unless another is sure, the market's unless another clearly wins.
+    if len(words) <= SHORT_WORDS:
+        if conversation in LANGUAGES and conversation != best and confidence < SURE_SHORT:
+            return LanguageGuess(language=conversation, confidence=round(confidence, 3), method="conversation")
+        if hint in LATIN_LANGS and scores.get(hint, 0) >= 0.5 * scores[best]:
+            return LanguageGuess(language=hint, confidence=round(scores[hint] / total, 3), method="hint")
     return LanguageGuess(language=best, confidence=round(confidence, 3), method=method)
 
 
