@@ -85,6 +85,10 @@ class Settings(BaseSettings):
     admin_api_keys: Annotated[list[SecretStr], NoDecode] = []
     max_message_chars: int = 8000
     max_body_bytes: int = 256_000
+    # A client that sends a request's headers or body this slowly is cut off (slow clients
+    # must not hold the service's connections).
+    header_timeout_s: float = 10.0
+    body_timeout_s: float = 30.0
     rate_limit_per_minute: int = 600
     auth_failures_per_minute: int = 20
     cors_origins: Annotated[list[str], NoDecode] = []

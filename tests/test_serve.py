@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -57,14 +58,15 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _start(tmp_path: Path, fixture_kb: Path, engine_settings, workers: int) -> tuple[subprocess.Popen, str]:  # type: ignore[no-untyped-def, type-arg]
+def _start(tmp_path: Path, fixture_kb: Path, engine_settings, workers: int,  # type: ignore[no-untyped-def]
+           **extra_env: str) -> tuple[subprocess.Popen, str]:  # type: ignore[type-arg]
     data = tmp_path / "data"
     shutil.copytree(engine_settings.data_dir / "models", data / "models")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
     env.update({"ASSISTANT_DATA_DIR": str(data), "ASSISTANT_KB_DIR": str(fixture_kb),
                 "ASSISTANT_INDEX_SYNC_S": "0.2", "ASSISTANT_LOG_LEVEL": "WARNING",
-                "ASSISTANT_ADMIN_API_KEYS": ADMIN_KEY})
+                "ASSISTANT_ADMIN_API_KEYS": ADMIN_KEY, **extra_env})
     log = (tmp_path / "serve.log").open("wb")
     proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", str(workers)], env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -185,3 +187,31 @@ def test_workers_and_chroma_die_with_a_killed_serve(served) -> None:  # type: ig
             break
         assert time.monotonic() < deadline, alive
         time.sleep(0.3)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_slow_clients_are_cut_off_and_do_not_hold_connections(tmp_path: Path, fixture_kb: Path, engine,  # type: ignore[no-untyped-def]
+                                                               engine_settings, workers: int) -> None:
+    """Half a header, or a body that never comes, must not hold a connection for ever."""
+    proc, url = _start(tmp_path, fixture_kb, engine_settings, workers,
+                       ASSISTANT_HEADER_TIMEOUT_S="1", ASSISTANT_BODY_TIMEOUT_S="1")
+    host, port = url.removeprefix("http://").split(":")
+    try:
+        stuck = []
+        for _ in range(5):
+            s = socket.create_connection((host, int(port)), timeout=10)
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # and nothing more
+            stuck.append(s)
+        slow_body = socket.create_connection((host, int(port)), timeout=10)
+        slow_body.sendall(b"POST /v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          b"Content-Length: 200\r\n\r\n{\"suggestion_id\": ")
+        started = time.monotonic()
+        for s in stuck:
+            assert s.recv(1024) == b""  # closed by the server
+        assert time.monotonic() - started < 8
+        answer = slow_body.recv(4096).decode()
+        assert answer.startswith("HTTP/1.1 408") and "request_timeout" in answer
+        # Meanwhile, and after, ordinary requests are served.
+        assert httpx.get(f"{url}/healthz", trust_env=False, timeout=10).status_code == 200
+    finally:
+        _stop(proc)

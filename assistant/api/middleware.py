@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -18,10 +19,11 @@ log = logging.getLogger("assistant.access")
 class ServiceMiddleware:
     """Pure ASGI (not BaseHTTPMiddleware) so streaming responses pass through untouched."""
 
-    def __init__(self, app: ASGIApp, metrics: Metrics, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, max_body_bytes: int, body_timeout_s: float = 30.0) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body = max_body_bytes
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -39,16 +41,30 @@ class ServiceMiddleware:
             self._record(scope, 413, started, rid)
             return
 
-        received = 0
+        # The whole body is read here, within one deadline and the size limit, before any
+        # route sees it: a body trickling in a byte at a time cannot hold a connection.
+        try:
+            async with asyncio.timeout(self.body_timeout_s):
+                body, disconnected = await self._read_body(receive)
+        except TimeoutError:
+            await self._send_error(send, rid, 408, "request_timeout",
+                                   f"the request body did not arrive within {self.body_timeout_s:g} s")
+            self._record(scope, 408, started, rid)
+            return
+        except _TooLarge as exc:
+            await self._reject(send, rid, exc.size)
+            self._record(scope, 413, started, rid)
+            return
+        replayed = False
 
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise _TooLarge()
-            return message
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            if disconnected:
+                return {"type": "http.disconnect"}
+            return await receive()
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -56,18 +72,35 @@ class ServiceMiddleware:
                 message.setdefault("headers", []).append((b"x-request-id", rid.encode()))
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, send_with_id)
-        except _TooLarge:
-            await self._reject(send, rid, received)
-            status_holder["status"] = 413
+        await self.app(scope, replay, send_with_id)
         self._record(scope, status_holder["status"], started, rid)
 
+    async def _read_body(self, receive: Receive) -> tuple[bytes, bool]:
+        """The request's body and whether the client went away while sending it."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return b"".join(chunks), True
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                raise _TooLarge(size)
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks), False
+
     async def _reject(self, send: Send, rid: str, size: int) -> None:
-        body = json.dumps(error_body("payload_too_large",
-                                     f"request body of {size} bytes exceeds the limit of {self.max_body}")).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"x-request-id", rid.encode())]})
+        await self._send_error(send, rid, 413, "payload_too_large",
+                               f"request body of {size} bytes exceeds the limit of {self.max_body}")
+
+    @staticmethod
+    async def _send_error(send: Send, rid: str, status: int, code: str, message: str) -> None:
+        body = json.dumps(error_body(code, message)).encode()
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json"), (b"x-request-id", rid.encode()),
+                                (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
 
     def _record(self, scope: Scope, status: int, started: float, rid: str) -> None:
@@ -81,4 +114,6 @@ class ServiceMiddleware:
 
 
 class _TooLarge(Exception):
-    pass
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size

@@ -100,6 +100,15 @@ class HandedConnectionsServer(uvicorn.Server):
             conn.close()
 
 
+def http_protocol(settings: Settings) -> type[asyncio.Protocol]:
+    """uvicorn's own HTTP protocol (httptools when installed, else h11) with a header deadline."""
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+    from assistant.api.protocol import with_header_deadline
+
+    return with_header_deadline(AutoHTTPProtocol, settings.header_timeout_s)
+
+
 def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, settings: Settings) -> None:
     """Entry point of a worker process (spawned): the app is built here, from the settings
     the ``serve`` process passed (pickled), not from this process's environment."""
@@ -111,5 +120,6 @@ def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, sett
     configure_logging(settings.log_level)
     app = create_app(settings)
     # No WebSocket routes: an upgrade request would swap in a protocol our counter never sees.
-    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", ws="none")
+    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", ws="none",
+                            http=http_protocol(settings))
     HandedConnectionsServer(config, channel, closed, state, slot, app.state.assistant.ready).run()

@@ -69,8 +69,10 @@ def serve(
             front.run()
         elif workers == 1:
             from assistant.api.app import create_app
+            from assistant.api.workers import http_protocol
 
-            uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+            uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False,
+                        http=http_protocol(settings))
         else:
             # No descriptor passing on this platform: uvicorn's own workers import the app,
             # which reads its settings from the environment (assistant/api/main.py).
