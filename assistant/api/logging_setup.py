@@ -10,7 +10,9 @@ import time
 
 from assistant.understanding.pii import redact
 
-_FIELDS = ("request_id", "method", "route", "status", "ms", "intent", "language", "action", "reason")
+# An LLM fallback adds its error's type, the endpoint's HTTP status, attempts and circuit state.
+_FIELDS = ("request_id", "method", "route", "status", "ms", "intent", "language", "action", "reason",
+           "error", "llm_status", "attempts", "circuit")
 
 
 class JsonFormatter(logging.Formatter):
