@@ -73,7 +73,7 @@ class LLMCallFailed(LLMUnavailable):
     def __init__(self, error: BaseException, attempts: int) -> None:
         super().__init__(f"the LLM call failed after {attempts} attempt(s) with {type(error).__name__}; "
                          "check the endpoint, its key and ASSISTANT_LLM_* settings (offline drafts are served)")
-        self.reason = f"llm_error:{type(error).__name__}"
+        self.reason = f"llm_error:{error_name(error)}"
 
 
 class _Abandoned(Exception):
@@ -198,6 +198,14 @@ def retry_after_s(error: BaseException) -> float | None:
         return None
 
 
+def error_name(error: BaseException) -> str:
+    """The error's class name; for the OpenAI SDK's errors, the SDK's own class (RateLimitError,
+    InternalServerError, ...): LangChain re-raises them as subclasses whose names vary by
+    version and read worse (a 500 becomes ``OpenAIAPIError``)."""
+    sdk = next((c for c in type(error).__mro__ if c.__module__.split(".")[0] == "openai"), None)
+    return (sdk or type(error)).__name__
+
+
 def _retryable(error: BaseException) -> bool:
     # Not imported here: it takes 0.8 s, and when it is not loaded the error is not its own.
     openai = sys.modules.get("openai")
@@ -287,7 +295,7 @@ class GuardedDrafter:
         """Log the fallback (one line, no text) and hand back the error to raise."""
         cause = cause or call.last_error
         log.warning("llm fallback", extra={
-            "reason": error.reason, "error": type(cause).__name__ if cause else None,
+            "reason": error.reason, "error": error_name(cause) if cause else None,
             "llm_status": getattr(cause, "status_code", None), "attempts": call.attempts,
             "ms": round((time.monotonic() - started) * 1000, 1), "circuit": self.breaker.state,
         })
