@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,8 +28,9 @@ CONTENT_MODES = ("wrong_language", "invented_numbers", "echo_amount", "paraphras
 MODES = TRANSPORT_MODES + CONTENT_MODES
 
 SIGN_OFF = {"English": "Kind regards,\nThe Novalane Support Team", "German": "Mit freundlichen Grüßen\nIhr Novalane-Team",
-            "Spanish": "Saludos cordiales,\nEl equipo de Novalane", "French": "Cordialement,\nL'équipe Novalane"}
-GREETING = {"English": "Hello,", "German": "Hallo,", "Spanish": "Hola,", "French": "Bonjour,"}
+            "Spanish": "Saludos cordiales,\nEl equipo de Novalane", "French": "Cordialement,\nL'équipe Novalane",
+            "Portuguese": "Com os melhores cumprimentos,\nA equipa Novalane"}
+GREETING = {"English": "Hello,", "German": "Hallo,", "Spanish": "Hola,", "French": "Bonjour,", "Portuguese": "Olá,"}
 # Verified today for the bundled knowledge base: the EU return window, cited.
 OK_REPLY = ("Thank you for your question. Customers in the EU can return items within 30 days of delivery, "
             "and we are happy to help you with the return.")
@@ -49,9 +51,10 @@ BLAME = {
     "German": "diese Verzögerung ist nicht unser Fehler, beschweren Sie sich beim Paketdienst. Der hat Ihr Paket verschlampt.",
     "Spanish": "este retraso no es culpa nuestra, la culpa es de la empresa de transporte, que perdió su paquete.",
     "French": "ce retard n'est pas de notre faute, c'est la faute du transporteur qui a perdu votre colis.",
+    "Portuguese": "este atraso não é culpa nossa, a culpa é da transportadora, que perdeu o seu pacote.",
 }
 AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:USD|EUR|€|\$)")
-DAYS = re.compile(r"(\d+)\s+(?:days|Tage|días|jours)")
+DAYS = re.compile(r"(\d+)\s+(?:days|Tage|días|jours|dias)")
 
 
 def _letter(body: str, language: str = "English") -> str:
@@ -84,6 +87,15 @@ def reply_for(mode: str, language: str, customer: str) -> str:
     return json.dumps({"reply": text, "citations": [], "tone": "friendly"}, ensure_ascii=False)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet about clients that hang up (a timed-out or abandoned call does just that)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class FakeOpenAI:
     """``with FakeOpenAI() as fake:`` then point the client at ``fake.base_url``."""
 
@@ -92,8 +104,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []  # model, mode, stream, at (monotonic)
         self.release = threading.Event()  # set on stop: hung handlers return
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.fake = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-openai", daemon=True)
 
