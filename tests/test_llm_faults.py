@@ -10,12 +10,14 @@ fix lands. Run with ``-v`` to print the table with the measured times.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import openai
 import pytest
 from pydantic import SecretStr
 
@@ -25,7 +27,7 @@ from assistant.models import ReplyRequest, Suggestion
 from assistant.settings import Settings
 from assistant.wiring import build_engine
 from tests.conftest import TODAY
-from tests.fake_openai import FakeOpenAI
+from tests.fake_openai import MODES, OK_CITATIONS, FakeOpenAI
 
 DEADLINE_S = 2.0
 QUICK_S = 1.0  # an answer that waits on no deadline: the endpoint answered, or was not asked
@@ -106,6 +108,22 @@ FAULTS = [
     Fault("truncated_stream", "llm_error:RemoteProtocolError", 1),
     Fault("empty", "llm_unparseable_output", 1),
 ]
+
+
+def test_the_fake_server_answers_plain_and_streamed_completions_and_lists_its_modes(fake: FakeOpenAI) -> None:
+    client = openai.OpenAI(base_url=fake.base_url, api_key="test-key", max_retries=0, timeout=5)
+    assert {m.id for m in client.models.list()} == set(MODES)
+    messages: list[dict[str, str]] = [{"role": "system", "content": "Write the reply in English only."},
+                                      {"role": "user", "content": "<<<\nWhere is my order?\n>>>"}]
+    plain = client.chat.completions.create(model="ok", messages=messages).choices[0].message.content  # type: ignore[arg-type]
+    chunks = client.chat.completions.create(model="ok", messages=messages, stream=True)  # type: ignore[arg-type]
+    assert plain == "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    assert json.loads(plain or "")["citations"] == OK_CITATIONS
+    with pytest.raises(openai.RateLimitError) as limited:
+        client.chat.completions.create(model="429_retry_after", messages=messages)  # type: ignore[arg-type]
+    assert limited.value.response.headers["retry-after"] == "30"
+    with pytest.raises(openai.APIConnectionError):  # a body cut short
+        client.chat.completions.create(model="truncated_stream", messages=messages)  # type: ignore[arg-type]
 
 
 def test_a_good_answer_is_served_as_the_llms_draft(llm_engine: ReplyEngine, fake: FakeOpenAI,
