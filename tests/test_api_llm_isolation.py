@@ -63,17 +63,19 @@ def service(engine_settings: Settings, kb_index: KnowledgeIndex, tmp_path: Path)
             thread.join(timeout=DEADLINE_S + 10)
 
 
-def suggest(base: str) -> tuple[int, float, dict[str, Any]]:
+def suggest(client: httpx.Client) -> tuple[int, float, dict[str, Any]]:
     started = time.monotonic()
-    r = httpx.post(f"{base}/v1/suggestions", json={"message": "Where is my order?", "drafts": 1}, timeout=60)
+    r = client.post("/v1/suggestions", json={"message": "Where is my order?", "drafts": 1})
     return r.status_code, time.monotonic() - started, r.json()
 
 
 def test_health_readiness_search_and_feedback_never_wait_on_a_hung_llm(service: tuple[str, FakeOpenAI]) -> None:
     base, fake = service
-    with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool, httpx.Client(base_url=base, timeout=30) as probe:
+    limits = httpx.Limits(max_connections=IN_FLIGHT)
+    with (ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool, httpx.Client(base_url=base, timeout=30) as probe,
+          httpx.Client(base_url=base, timeout=60, limits=limits) as client):
         started = time.monotonic()
-        replies: list[Future[tuple[int, float, dict[str, Any]]]] = [pool.submit(suggest, base) for _ in range(IN_FLIGHT)]
+        replies: list[Future[tuple[int, float, dict[str, Any]]]] = [pool.submit(suggest, client) for _ in range(IN_FLIGHT)]
         while fake.calls() < 8 and time.monotonic() - started < DEADLINE_S:  # every LLM thread hangs
             time.sleep(0.01)
         timings: dict[str, float] = {}
@@ -93,15 +95,18 @@ def test_health_readiness_search_and_feedback_never_wait_on_a_hung_llm(service: 
         in_flight = sum(not f.done() for f in replies)
         results = [f.result() for f in replies]
 
+    slowest = max(seconds for _, seconds, _ in results)
     print(f"\nwith {in_flight} of {IN_FLIGHT} suggestions waiting on the hung LLM: "
-          + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))
+          + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items())
+          + f"; the slowest suggestion answered in {slowest:.2f} s")
     assert probed_by < DEADLINE_S and in_flight >= IN_FLIGHT - 5  # probed while they were waiting
     assert max(timings.values()) < PROBE_LIMIT_S, timings
     # And every suggestion got its offline draft, at the deadline at the latest.
     assert {status for status, _, _ in results} == {200}
     assert {body["generator"] for _, _, body in results} == {"offline"}
     assert {body["fallback_reason"] for _, _, body in results} == {"llm_deadline"}
-    assert max(seconds for _, seconds, _ in results) < DEADLINE_S + 1.5
+    # The deadline, plus each request's own work before and after the LLM (45 at once).
+    assert slowest < DEADLINE_S + 1.5
     # 45 failed calls opened the circuit: still ready (offline drafts are served), and it shows.
     ready = httpx.get(f"{base}/readyz")
     assert ready.status_code == 200 and ready.json()["llm"] == "circuit_open"
