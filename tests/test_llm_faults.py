@@ -215,7 +215,7 @@ def test_a_recovered_endpoint_closes_the_circuit_after_one_trial_call(
     assert engine.llm_state == "ok"
 
 
-def test_a_full_executor_answers_at_once_with_llm_busy(
+def test_a_full_executor_answers_at_once_with_llm_busy_and_a_hung_call_frees_its_thread(
         fake: FakeOpenAI, engine_settings: Settings, kb_index: KnowledgeIndex) -> None:
     engine = build_engine(settings_for(engine_settings, fake.base_url, "hang", llm_workers=1, llm_queue_size=0),
                           index=kb_index, clock=lambda: TODAY)
@@ -229,3 +229,7 @@ def test_a_full_executor_answers_at_once_with_llm_busy(
     assert result.generator == "offline" and result.fallback_reason == "llm_busy" and seconds < 0.2
     first.join()
     assert [s.fallback_reason for s in held] == ["llm_deadline"]
+    # The hung call's thread is free soon after its caller was answered: the client's timeout
+    # fits inside the deadline, so the next call gets the thread (its deadline), not llm_busy.
+    time.sleep(0.3)
+    assert ask(engine, "hang (the thread was freed)", *RETURNS)[0].fallback_reason == "llm_deadline"
