@@ -252,14 +252,15 @@ class GuardedDrafter:
         if not wait([future], timeout=max(0.0, call.remaining())).done:
             call.abandoned.set()
             self.breaker.record(ok=False)
-            raise self._fallback(LLMDeadline(
-                f"the LLM did not answer within {self.deadline_s:g} s (ASSISTANT_LLM_DEADLINE_S); "
-                "an offline draft was served"), call, started)
+            raise self._fallback(self._deadline_passed(), call, started)
         try:
             result = future.result()
         except Exception as exc:  # any failure of the call: a fallback, its cause chained
             self.breaker.record(ok=False)
-            raise self._fallback(LLMCallFailed(exc, call.attempts), call, started, exc) from exc
+            # The client's timeout is the deadline's length: one that fired as this caller woke
+            # (a busy machine) is the deadline, as it is for every other caller.
+            failed = self._deadline_passed() if call.remaining() <= 0 else LLMCallFailed(exc, call.attempts)
+            raise self._fallback(failed, call, started, exc) from exc
         # The endpoint answered: what it wrote is verification's business, not the breaker's.
         self.breaker.record(ok=True)
         return result
@@ -289,6 +290,10 @@ class GuardedDrafter:
         asked = retry_after_s(error)
         pause = asked if asked is not None else BACKOFF_S * 2 ** (call.attempts - 1)
         return pause if pause + MIN_ATTEMPT_S <= call.remaining() else None
+
+    def _deadline_passed(self) -> LLMDeadline:
+        return LLMDeadline(f"the LLM did not answer within {self.deadline_s:g} s (ASSISTANT_LLM_DEADLINE_S); "
+                           "an offline draft was served")
 
     def _fallback(self, error: LLMUnavailable, call: _Call, started: float,
                   cause: BaseException | None = None) -> LLMUnavailable:
