@@ -7,7 +7,7 @@ Its public surface is all that the API, the CLI, the evaluation and the benches 
   send, which is ``decide(suggest(...))`` with one draft; ``decide`` is pure;
 - ``search``, ``reingest`` (ingest and reload the facts in one call), ``status``;
 - serving helpers: ``warm_up``, and for requests that arrive together ``embedding_inputs``,
-  ``embed_ahead``, ``is_embedded`` and ``prepare``; ``waits_on_network``;
+  ``embed_ahead``, ``is_embedded`` and ``prepare``; ``waits_on_network``, ``llm_state``;
 - the detectors the evaluation scores on their own: ``classify_intents``,
   ``detect_language``, ``find_personal_data``.
 Collaborators are private.
@@ -16,6 +16,7 @@ Collaborators are private.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import queue
 import re
 import threading
@@ -30,6 +31,7 @@ import numpy as np
 from assistant.decision.autoreply import AutoReplyPolicy
 from assistant.decision.autoreply import decide as decide_action
 from assistant.drafting.context import build_values
+from assistant.drafting.guard import GuardedDrafter, LLMUnavailable
 from assistant.drafting.guidance import agent_guidance
 from assistant.drafting.offline import DraftRequest, OfflineDrafter
 from assistant.drafting.packs import Guidance, PackLibrary
@@ -63,6 +65,8 @@ from assistant.verification.verify import Verifier
 SOURCE_TYPES: list[str] = ["faq", "policy", "playbook"]
 PROGRESS_EVERY = 200  # characters of LLM output between two progress events
 INTENT_BATCH = 64
+
+log = logging.getLogger("assistant.llm")
 
 DeltaCallback = Callable[[int, str], None]
 StreamEvent = tuple[str, Any]  # ("progress", {"stage", "draft", "chars"}) | ("final", Suggestion)
@@ -181,6 +185,13 @@ class ReplyEngine:
     def waits_on_network(self) -> bool:
         """True when a request waits on an LLM endpoint (run it off the event loop)."""
         return self._llm is not None
+
+    @property
+    def llm_state(self) -> str:
+        """``off`` (no LLM), ``ok``, or ``circuit_open`` while failures keep it out (drafts offline)."""
+        if self._llm is None:
+            return "off"
+        return "circuit_open" if isinstance(self._llm, GuardedDrafter) and self._llm.circuit_state == "circuit_open" else "ok"
 
     # --- serving helpers -----------------------------------------------------------------
     def warm_up(self) -> None:
@@ -316,7 +327,10 @@ class ReplyEngine:
         assert self._llm is not None
         try:
             candidates = self._llm.draft(request, analysis, hits, offline, knowledge.kb, on_delta)
+        except LLMUnavailable as exc:  # the guard declined or gave up (and logged why)
+            return offline, "offline", exc.reason
         except Exception as exc:  # noqa: BLE001 - an LLM failure must never reach the caller
+            log.warning("llm fallback", extra={"reason": f"llm_error:{type(exc).__name__}"})
             return offline, "offline", f"llm_error:{type(exc).__name__}"
         language = analysis.language if analysis.language in self._packs.languages else "en"
         out, reasons = [], []
@@ -334,6 +348,8 @@ class ReplyEngine:
                 reasons.append(f"verification_failed:{verdict.reason}")
         generator = "llm" if any(d.generator == "llm" for d in out) else "offline"
         reason = ";".join(dict.fromkeys(reasons)) or None
+        if reason:  # one line per fallback; the reason names issue codes, never the text
+            log.warning("llm fallback", extra={"reason": reason, "intent": analysis.intent, "language": language})
         return out, generator, reason
 
     def _grounding_context(self, request: ReplyRequest, analysis: Analysis, derived: dict[str, str]) -> str:

@@ -50,8 +50,15 @@ class Settings(BaseSettings):
     )
     llm_model: str = "gpt-4o-mini"
     llm_temperature: float = 0.3
-    llm_timeout_s: float = 20.0
-    llm_max_retries: int = 1
+    llm_timeout_s: float = Field(default=20.0, gt=0)  # per attempt; capped at the deadline
+    llm_max_retries: int = Field(default=1, ge=0)  # made by the guard, only within the deadline
+    # The guard around every LLM call (assistant/drafting/guard.py): a hung or failing
+    # endpoint costs a request at most the deadline, then the offline draft is served.
+    llm_deadline_s: float = Field(default=8.0, gt=0)
+    llm_workers: int = Field(default=8, ge=1)  # threads that wait on the endpoint
+    llm_queue_size: int = Field(default=16, ge=0)  # calls that may wait for one; beyond: llm_busy
+    llm_circuit_failures: int = Field(default=5, ge=1)  # consecutive failed calls that open the circuit
+    llm_circuit_open_s: float = Field(default=30.0, gt=0)  # then one trial call decides
     llm_prompt_token_budget: int = 1200
     llm_max_output_tokens: int = 400
     # How to ask for structured output: "json_schema" (OpenAI structured outputs),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.core.tokens import TokenCounter
 from assistant.decision.autoreply import AutoReplyPolicy
+from assistant.drafting.guard import GuardedDrafter, client_settings
 from assistant.drafting.llm_prompt import load_prompt
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.packs import PackLibrary, load_guidance, load_plans
@@ -62,7 +63,11 @@ def build_engine(
     if llm is None and settings.llm_configured:
         from assistant.drafting.llm import ChainDrafter  # langchain-openai loads only when used
 
-        llm = ChainDrafter.from_settings(settings)
+        llm = ChainDrafter.from_settings(client_settings(settings))
+    if llm is not None and not isinstance(llm, GuardedDrafter):
+        # Every LLM, configured or passed in, gets the deadline, its own threads and the
+        # circuit breaker: none can hold a request, or the service, longer than the deadline.
+        llm = GuardedDrafter.from_settings(llm, settings)
 
     first = [kb]
 

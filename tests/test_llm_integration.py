@@ -71,7 +71,9 @@ def _engine(settings: Settings, index: KnowledgeIndex, base_url: str, response_f
             timeout: float = 120.0) -> ReplyEngine:
     """The session's engine, drafting through the server (wiring connects a configured LLM)."""
     settings = settings.model_copy(update={
-        "llm_base_url": base_url, "llm_model": "smollm2", "llm_timeout_s": timeout, "llm_max_retries": 0,
+        # The tiny model on 2 CPU threads is slow: the guard's deadline is the client's timeout here.
+        "llm_base_url": base_url, "llm_model": "smollm2", "llm_timeout_s": timeout, "llm_deadline_s": timeout,
+        "llm_max_retries": 0,
         "llm_max_output_tokens": 120, "llm_temperature": 0.0, "llm_response_format": response_format,
     })
     return build_engine(settings, index=index, clock=lambda: TODAY)

@@ -10,8 +10,10 @@ import time
 
 from assistant.understanding.pii import redact
 
-_FIELDS = ("request_id", "method", "route", "status", "ms", "intent", "language", "action", "reason", "worker",
-           "exitcode", "restart_in_s", "passages")
+# An LLM fallback adds its error's type, the endpoint's HTTP status, attempts and circuit state;
+# the dispatcher the worker, its exit code and the restart delay.
+_FIELDS = ("request_id", "method", "route", "status", "ms", "intent", "language", "action", "reason",
+           "error", "llm_status", "attempts", "circuit", "worker", "exitcode", "restart_in_s", "passages")
 
 
 class JsonFormatter(logging.Formatter):

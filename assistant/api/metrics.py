@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from assistant.models import Suggestion
 
@@ -15,7 +15,9 @@ class Metrics:
         self.latency = Histogram("assistant_http_request_seconds", "HTTP request latency", ["route"], registry=r,
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
         self.drafts = Counter("assistant_drafts_total", "Drafts served, by generator", ["generator"], registry=r)
+        # reason: llm_busy, llm_deadline, llm_circuit_open, llm_error, llm_unparseable_output, verification_failed
         self.fallbacks = Counter("assistant_llm_fallbacks_total", "LLM drafts replaced by offline ones", ["reason"], registry=r)
+        self.llm_circuit_open = Gauge("assistant_llm_circuit_open", "1 while the LLM's circuit breaker is open", registry=r)
         self.handoffs = Counter("assistant_handoffs_total", "Auto-reply handoffs, by reason", ["reason"], registry=r)
         self.autoreplies = Counter("assistant_autoreplies_total", "Auto-reply decisions", ["action"], registry=r)
         self.intents = Counter("assistant_intents_total", "Intents seen", ["intent"], registry=r)

@@ -1,6 +1,11 @@
 """What the app holds between requests: settings, the engine (loaded in the background so
 ``/healthz`` answers at once and ``/readyz`` tells when the models and index are in), the
-feedback store, metrics and the rate limiter."""
+feedback store, metrics, the rate limiter and the thread limiters.
+
+Two thread limiters, never anyio's shared default one: requests that wait on an LLM hold a
+thread for up to the deadline, and with one pool for all, 45 of them once kept health,
+readiness, search and feedback waiting 37 s. Each side now has threads of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ import gc
 import logging
 import threading
 from collections.abc import Callable
+
+from anyio import CapacityLimiter
 
 from assistant.api.embedding_batches import EmbeddingBatches
 from assistant.api.metrics import Metrics
@@ -17,6 +24,13 @@ from assistant.feedback.store import FeedbackStore
 from assistant.settings import Settings
 
 log = logging.getLogger("assistant.api")
+
+# Threads for search, feedback and ingest: short work on local data (or a Chroma server).
+WORK_THREADS = 16
+# Reply threads beyond the LLM executor's places: with every place taken, further requests
+# are refused by the guard at once (llm_busy) and drafted offline in milliseconds; a few
+# threads for them keep those answers coming instead of queueing behind the waiting calls.
+FAST_FALLBACK_THREADS = 4
 
 
 class AppState:
@@ -30,6 +44,9 @@ class AppState:
         self.limiter = RateLimiter(settings.rate_limit_per_minute)
         # Failed authentications per client address: a few mistakes pass, guessing does not.
         self.auth_failures = RateLimiter(settings.auth_failures_per_minute)
+        # Sized to the engine's LLM executor (same settings): a thread per call it can run or queue.
+        self.llm_limiter = CapacityLimiter(settings.llm_workers + settings.llm_queue_size + FAST_FALLBACK_THREADS)
+        self.work_limiter = CapacityLimiter(WORK_THREADS)
         self.load_error: str | None = None
         self.ready = threading.Event()
         self.embedding_batches: EmbeddingBatches | None = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query
-from fastapi.concurrency import run_in_threadpool
 
 from assistant.api.deps import ClientDep, StateDep
 from assistant.feedback.store import FeedbackIn, stats
@@ -16,7 +16,8 @@ router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
 
 @router.post("", status_code=201, summary="Record accepted / edited / rejected")
 async def add_feedback(body: FeedbackIn, state: StateDep, _: ClientDep) -> dict[str, object]:
-    row_id = await run_in_threadpool(state.feedback.add, body)
+    # On threads of its own, never those of requests waiting on an LLM.
+    row_id = await anyio.to_thread.run_sync(state.feedback.add, body, limiter=state.work_limiter)
     return {"id": row_id, "stored": True}
 
 
@@ -25,5 +26,5 @@ async def feedback_stats(
     state: StateDep, _: ClientDep,
     since: Annotated[dt.date | None, Query()] = None, until: Annotated[dt.date | None, Query()] = None,
 ) -> dict[str, object]:
-    rows = await run_in_threadpool(state.feedback.rows, since, until)
+    rows = await anyio.to_thread.run_sync(state.feedback.rows, since, until, limiter=state.work_limiter)
     return {"since": since, "until": until, **stats(rows)}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+import anyio
 from fastapi import APIRouter, Query
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
-from assistant.api.deps import AdminDep, ClientDep, EngineDep
+from assistant.api.deps import AdminDep, ClientDep, EngineDep, StateDep
 from assistant.api.errors import ApiError
 from assistant.models import IngestReport, SearchResult
 from assistant.taxonomy import MARKETS
@@ -24,7 +24,7 @@ class SearchResponse(BaseModel):
 
 @router.get("/search", summary="Hybrid retrieval over the knowledge base")
 async def search(
-    engine: EngineDep, _: ClientDep,
+    engine: EngineDep, state: StateDep, _: ClientDep,
     q: Annotated[str, Query(min_length=1, max_length=2000, description="Query in any language")],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     market: Annotated[str | None, Query(max_length=3)] = None,
@@ -34,12 +34,14 @@ async def search(
         market = market.upper()
         if market not in MARKETS:
             raise ApiError(422, "invalid_request", f"market: unknown market {market!r}")
-    results = await run_in_threadpool(engine.search, q, k, market, [type] if type else None)
+    # On threads of its own, never those of requests waiting on an LLM.
+    results = await anyio.to_thread.run_sync(engine.search, q, k, market, [type] if type else None,
+                                             limiter=state.work_limiter)
     return SearchResponse(query=q, market=market, results=results)
 
 
 @router.post("/ingest", response_model=IngestReport, summary="Re-index the configured knowledge base (admin)")
-async def ingest(engine: EngineDep, _: AdminDep) -> IngestReport:
+async def ingest(engine: EngineDep, state: StateDep, _: AdminDep) -> IngestReport:
     """Validates every file first: a bad file answers 422 naming the file and field, and the
     index stays as it was. Queries keep being served while this runs."""
-    return await run_in_threadpool(engine.reingest)
+    return await anyio.to_thread.run_sync(engine.reingest, limiter=state.work_limiter)

@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+import anyio
 from fastapi import APIRouter
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
@@ -32,13 +32,15 @@ async def _run(engine: ReplyEngine, fn: Callable[[ReplyRequest], T], body: Reply
     hand-offs of the GIL between the loop and a worker thread, which cost ~2 ms a request
     (measured, one core: 7.5 ms CPU a request inline vs 9.7 ms through the thread pool), and
     inline requests are served first come, first served (better tail latency). With an LLM
-    configured a request waits on the network for seconds, so it goes to the thread pool.
+    configured a request waits on the network for up to the LLM deadline, so it goes to a
+    thread of the LLM limiter: never anyio's shared pool, which health, readiness, search
+    and feedback would then wait for.
     """
     if not engine.waits_on_network:
         if state.embedding_batches is not None:  # embed together with requests that came along
             await state.embedding_batches.embed(engine.embedding_inputs(body))
         return fn(body)
-    return await run_in_threadpool(fn, body)
+    return await anyio.to_thread.run_sync(fn, body, limiter=state.llm_limiter)
 
 
 def _json(model: BaseModel) -> Response:
