@@ -3,7 +3,8 @@
 This is the composition root of the index side; the API and CLI build it from settings,
 tests build it with an in-memory or temporary client. Writes go through one lock, so an
 ingest while serving never interleaves with another write, and readers keep using the
-previous snapshot until the new one is swapped in. An ingest publishes in one flip
+previous snapshot until the new one is swapped in. Across processes an ingest also holds
+the ingest lock (``lock.py``: a file in the data directory) and publishes in one flip
 (``generations.py``).
 
 Several processes on one Chroma server (API workers, a CLI ingest): every ingest stamps a
@@ -26,6 +27,7 @@ from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.core.tokens import TokenCounter
 from assistant.errors import IndexNotReadyError
 from assistant.index.ingest import Progress, ingest_documents
+from assistant.index.lock import FileLock, IngestLock, NoLock
 from assistant.index.retriever import Hit, HybridRetriever
 from assistant.index.store import (
     INDEX_SCHEMA,
@@ -52,9 +54,11 @@ class KnowledgeIndex:
         chunk_max_tokens: int = 220,
         candidates: int = 30,
         sync_interval_s: float | None = None,
+        lock: IngestLock | None = None,
         write_batch: int = 5000,
     ) -> None:
         """``sync_interval_s``: None when this process is the only writer (embedded store).
+        ``lock``: the ingest lock shared with other processes (none: this process is alone).
         ``write_batch``: records per Chroma write call (Chroma caps a call at ~5k)."""
         self.client = client
         self.embeddings = embeddings
@@ -63,11 +67,12 @@ class KnowledgeIndex:
         self.collection = open_collection(client, collection_name, embeddings)
         self.retriever = HybridRetriever(self.collection, embeddings.encode, candidates=candidates,
                                          pointer=self.pointer)
+        self.lock: IngestLock = lock or NoLock()
         self.write_batch = write_batch
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.Lock()  # this process's threads; ``lock`` is for the others
         self.sync_interval_s = sync_interval_s
         self.listeners: list[Callable[[], None]] = []  # called after another process's ingest
-        self.generation = self._stored_generation()
+        self.generation = self.retriever.generation
         self._checked = time.monotonic()
         self._sync_lock = threading.Lock()  # one sync at a time; released by the sync thread
 
@@ -82,6 +87,7 @@ class KnowledgeIndex:
             chunk_max_tokens=settings.chunk_max_tokens,
             candidates=settings.retrieval_candidates,
             sync_interval_s=settings.index_sync_s if settings.chroma_host else None,
+            lock=FileLock(settings.data_dir / "ingest.lock"),
         )
 
     @property
@@ -92,7 +98,8 @@ class KnowledgeIndex:
         return not pointer.current or not self.collection.get(where=live_where(pointer.live), limit=1, include=[])["ids"]
 
     def ingest(self, root: Path, progress: Progress | None = None) -> IngestReport:
-        with self._write_lock:
+        with self._write_lock, self.lock.hold():
+            # Read under the lock: another process may have just ingested these very files.
             docs = load_knowledge_base(root)  # raises KnowledgeBaseError before any write
             report = ingest_documents(
                 self.collection, docs, self.embeddings, self.tokens.count, self.chunk_max_tokens,
@@ -111,9 +118,6 @@ class KnowledgeIndex:
         return pointer_of(current.metadata)
 
     # --- other writers -----------------------------------------------------------------
-    def _stored_generation(self) -> str:
-        return self.pointer().generation
-
     def sync(self, wait: bool = False) -> None:
         """Pick up another process's ingest (cheap when nothing changed; see the module doc)."""
         if self.sync_interval_s is None:
@@ -131,12 +135,11 @@ class KnowledgeIndex:
 
     def _sync(self) -> None:
         try:
-            stored = self._stored_generation()
-            if stored == self.generation:
+            if self.pointer().generation == self.generation:
                 return
             with self._write_lock:
                 self.retriever.refresh()
-                self.generation = stored
+                self.generation = self.retriever.generation
             for listener in self.listeners:
                 listener()
             log.info("index refreshed after an ingest elsewhere", extra={"passages": self.retriever.size})
