@@ -9,6 +9,9 @@ flips ``live`` in one ``modify``, and then deletes what it retired. A kill at an
 the old or the new generation visible, never a mix, and the next ingest removes what a
 killed one left (``clean_up``): none of that changes what readers see.
 
+An index of schema v2 (the same records without generations) is adopted in place: its
+records become generation 1, with no re-embedding. Other schema changes rebuild.
+
 Why not two collections (blue/green): a flip between collections must first copy every
 unchanged vector into the new one, so each ingest would cost O(index) writes; here it costs
 O(change), and an ingest that changes nothing writes nothing. The price is a filter on every
@@ -24,6 +27,7 @@ from typing import Any, NamedTuple, cast
 from chromadb.api.models.Collection import Collection
 from chromadb.api.types import PyEmbedding, Where
 
+from assistant.core.embeddings import MODEL_NAME
 from assistant.index.store import (
     INDEX_SCHEMA,
     NEVER,
@@ -34,6 +38,9 @@ from assistant.index.store import (
     record_id,
 )
 from assistant.kb.chunking import Passage
+
+# Layouts whose records are this one's without the generation keys (ids without "@g").
+ADOPTABLE = {f"v2:{MODEL_NAME}"}
 
 # Doc ids per ``$in`` clause: Chroma's SQLite layer fails past ~32k variables in a query.
 IN_CLAUSE_MAX = 1000
@@ -81,6 +88,19 @@ def clean_up(collection: Collection, live: int, batch: int = 5000) -> None:
     _mark(collection, _ids(collection, _where({"retired": {"$gt": live}}, {"retired": {"$lt": NEVER}}), batch),
           NEVER, batch)
     _delete_all(collection, _where({"retired": {"$lte": live}}), batch)
+
+
+def adopt(collection: Collection, batch: int = 5000) -> LivePointer:
+    """Make the records of an ``ADOPTABLE`` index generation 1 and publish them. Until the
+    flip this process's readers see nothing (another schema) and older ones see the same
+    records as before; a killed adoption is simply done again."""
+    ids = _ids(collection, _where({"doc_id": {"$ne": ""}}), batch)
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        collection.update(ids=chunk, metadatas=[{"added": 1, "retired": NEVER}] * len(chunk))
+    after = {"schema": INDEX_SCHEMA, "live": 1, "generation": uuid.uuid4().hex}
+    collection.modify(metadata=after)
+    return pointer_of(after)
 
 
 def superseded(collection: Collection, live: int, doc_ids: Sequence[str] | None, page: int = 5000) -> list[str]:

@@ -18,7 +18,7 @@ from chromadb.api.models.Collection import Collection
 from chromadb.api.types import PyEmbeddings
 
 from assistant.core.embeddings import MultilingualEmbeddings
-from assistant.index.generations import NewRecord, clean_up, publish
+from assistant.index.generations import ADOPTABLE, NewRecord, adopt, clean_up, publish
 from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, LivePointer, live_where, pointer_of
 from assistant.kb.chunking import Passage, chunk_document
 from assistant.kb.schema import Document
@@ -69,6 +69,8 @@ def ingest_documents(
     collection object's metadata, right for the one process that writes)."""
     started = time.perf_counter()
     before = pointer or pointer_of(collection.metadata)
+    if before.schema in ADOPTABLE:
+        before = adopt(collection, write_batch)  # no re-embedding for the v2 layout
     rebuilt = before.schema != INDEX_SCHEMA
     stored = {} if rebuilt else stored_doc_hashes(collection, live=before.live)
     new, changed, removed, unchanged = plan(docs, stored)
