@@ -66,7 +66,8 @@ def test_an_update_adds_beside_the_live_records_flips_once_and_leaves_only_the_n
     assert after.live == first.live + 1 and after.generation != first.generation
     got = index.collection.get(include=["metadatas"])
     assert len(got["ids"]) == 2 * report.passages_total  # the superseded records are gone
-    shipping = {rid for rid, m in zip(got["ids"], got["metadatas"], strict=True) if m["doc_id"] == "policy-shipping-test"}
+    shipping = {rid for rid, meta in zip(got["ids"], got["metadatas"], strict=True)
+                if meta["doc_id"] == "policy-shipping-test"}
     assert shipping and all(rid.endswith(f"@g{after.live}") for rid in shipping)  # new ids, not overwrites
     assert index.retriever.generation == after.generation
 
@@ -120,7 +121,8 @@ def _as_v2(index: KnowledgeIndex, schema: str) -> None:
     got = index.collection.get(include=["documents", "metadatas", "embeddings"])
     name = index.collection.name
     index.client.delete_collection(name)
-    legacy = index.client.create_collection(name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=index.embeddings,
+    legacy = index.client.create_collection(name, configuration={"hnsw": {"space": "cosine"}},
+                                            embedding_function=index.embeddings,
                                             metadata={"schema": schema, "generation": "old"})
     metas = [{k: v for k, v in m.items() if k not in ("added", "retired")} for m in got["metadatas"]]
     legacy.add(ids=[logical_id(r) for r in got["ids"]], documents=got["documents"], embeddings=got["embeddings"],

@@ -95,7 +95,9 @@ class KnowledgeIndex:
         """Nothing live: a fresh store, a first ingest killed before it published, or an
         index of an older schema (which is rebuilt, not served)."""
         pointer = self.pointer()
-        return not pointer.current or not self.collection.get(where=live_where(pointer.live), limit=1, include=[])["ids"]
+        if not pointer.current:
+            return True
+        return not self.collection.get(where=live_where(pointer.live), limit=1, include=[])["ids"]
 
     def ingest(self, root: Path, progress: Progress | None = None) -> IngestReport:
         with self._write_lock, self.lock.hold():
