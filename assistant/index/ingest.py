@@ -1,39 +1,42 @@
-"""Incremental, idempotent ingestion: validate everything, embed what changed, then write.
+"""Incremental, idempotent ingestion: validate everything, embed what changed, then publish.
 
 Order matters for "loses nothing": the whole knowledge base is validated and every new
 passage embedded *before* the first write, so a bad file or a crash in the embedder leaves
-the index exactly as it was. Content hashes decide what to embed: an unchanged document
-costs one metadata read; a removed document's passages leave the index.
+the index exactly as it was; the writes then become visible in one flip
+(``generations.py``), so a kill during them leaves the old index. Content hashes decide what
+to embed: an unchanged document costs one metadata read; a removed document's passages
+leave the index. The caller holds the ingest lock (``lock.py``) and passes the pointer it
+read under it.
 """
 
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable
-from pathlib import Path
-from typing import cast
 
 from chromadb.api.models.Collection import Collection
-from chromadb.api.types import PyEmbeddings, Where
+from chromadb.api.types import PyEmbeddings
 
 from assistant.core.embeddings import MultilingualEmbeddings
-from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, passage_metadata
+from assistant.index.generations import ADOPTABLE, NewRecord, adopt, clean_up, publish
+from assistant.index.store import HEADING_VIEW, INDEX_SCHEMA, LivePointer, live_where, pointer_of
 from assistant.kb.chunking import Passage, chunk_document
-from assistant.kb.loader import load_knowledge_base
 from assistant.kb.schema import Document
 from assistant.models import IngestReport
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
 
 
-def stored_doc_hashes(collection: Collection, page: int = 5000) -> dict[str, str]:
-    """doc id → content hash of what is indexed. Paged: one unbounded get() fails past
-    ~32k records ("too many SQL variables" in Chroma's SQLite layer)."""
+def stored_doc_hashes(collection: Collection, page: int = 5000, live: int | None = None) -> dict[str, str]:
+    """doc id → content hash of what is live (``live``: the generation; by default the one
+    in this collection object's metadata). Paged: one unbounded get() fails past ~32k
+    records ("too many SQL variables" in Chroma's SQLite layer)."""
+    if live is None:
+        live = pointer_of(collection.metadata).live
     out: dict[str, str] = {}
     offset = 0
     while True:
-        got = collection.get(include=["metadatas"], limit=page, offset=offset)
+        got = collection.get(where=live_where(live), include=["metadatas"], limit=page, offset=offset)
         for meta in got["metadatas"] or []:
             if meta:
                 out[str(meta["doc_id"])] = str(meta.get("doc_hash", ""))
@@ -59,10 +62,17 @@ def ingest_documents(
     max_tokens: int,
     progress: Progress | None = None,
     batch_size: int = 256,
+    pointer: LivePointer | None = None,
+    write_batch: int = 5000,
 ) -> IngestReport:
+    """``pointer``: the live pointer as read under the ingest lock (by default this
+    collection object's metadata, right for the one process that writes)."""
     started = time.perf_counter()
-    rebuilt = (collection.metadata or {}).get("schema") != INDEX_SCHEMA
-    stored = {} if rebuilt else stored_doc_hashes(collection)
+    before = pointer or pointer_of(collection.metadata)
+    if before.schema in ADOPTABLE:
+        before = adopt(collection, write_batch)  # no re-embedding for the v2 layout
+    rebuilt = before.schema != INDEX_SCHEMA
+    stored = {} if rebuilt else stored_doc_hashes(collection, live=before.live)
     new, changed, removed, unchanged = plan(docs, stored)
 
     passages: list[Passage] = [p for d in new + changed for p in chunk_document(d, max_tokens, count_tokens)]
@@ -76,36 +86,17 @@ def ingest_documents(
         if progress:
             progress(min(start + batch_size, len(records)), len(records))
 
-    # --- writes start here ---------------------------------------------------------------
-    # cast: mypy cannot pick, for a dict display, the member of Where's union of operator dicts.
-    if rebuilt and collection.count():
-        collection.delete(where=cast(Where, {"doc_id": {"$ne": ""}}))
+    # --- writes start here: invisible to readers until ``publish`` flips the pointer ---------
     stale = [d.meta.id for d in changed] + removed
-    if stale:
-        collection.delete(where=cast(Where, {"doc_id": {"$in": stale}}))
-    max_batch = 5000
-    for start in range(0, len(records), max_batch):
-        batch = records[start : start + max_batch]
-        collection.add(
-            ids=[r[0] for r in batch],
-            documents=[r[1] for r in batch],
-            embeddings=vectors[start : start + max_batch],
-            metadatas=[passage_metadata(r[3]) for r in batch],
-        )
     if rebuilt or records or stale:
-        # A new generation tells other processes serving this collection to refresh.
-        collection.modify(metadata={"schema": INDEX_SCHEMA, "generation": uuid.uuid4().hex})
+        publish(collection, before,
+                [NewRecord(r[0], r[1], v, r[3]) for r, v in zip(records, vectors, strict=True)],
+                None if rebuilt else stale, write_batch)
+    else:
+        clean_up(collection, before.live, write_batch)  # what a killed ingest left, if anything
 
     return IngestReport(
         added=[d.meta.id for d in new], updated=[d.meta.id for d in changed], removed=removed,
         unchanged=unchanged, passages_embedded=len(passages), passages_total=collection.count() // 2,
         rebuilt=rebuilt, seconds=time.perf_counter() - started,
     )
-
-
-def ingest_path(
-    collection: Collection, root: Path, embeddings: MultilingualEmbeddings,
-    count_tokens: Callable[[str], int], max_tokens: int, progress: Progress | None = None,
-) -> IngestReport:
-    docs = load_knowledge_base(root)  # raises KnowledgeBaseError before any write
-    return ingest_documents(collection, docs, embeddings, count_tokens, max_tokens, progress)

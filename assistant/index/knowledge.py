@@ -3,7 +3,9 @@
 This is the composition root of the index side; the API and CLI build it from settings,
 tests build it with an in-memory or temporary client. Writes go through one lock, so an
 ingest while serving never interleaves with another write, and readers keep using the
-previous snapshot until the new one is swapped in.
+previous snapshot until the new one is swapped in. Across processes an ingest also holds
+the ingest lock (``lock.py``: a file in the data directory) and publishes in one flip
+(``generations.py``).
 
 Several processes on one Chroma server (API workers, a CLI ingest): every ingest stamps a
 new ``generation`` on the collection; with ``sync_interval_s`` set, a reader looks at it at
@@ -24,9 +26,18 @@ from chromadb.api import ClientAPI
 from assistant.core.embeddings import MultilingualEmbeddings
 from assistant.core.tokens import TokenCounter
 from assistant.errors import IndexNotReadyError
-from assistant.index.ingest import Progress, ingest_path
+from assistant.index.ingest import Progress, ingest_documents
+from assistant.index.lock import FileLock, IngestLock, NoLock
 from assistant.index.retriever import Hit, HybridRetriever
-from assistant.index.store import make_client, open_collection
+from assistant.index.store import (
+    INDEX_SCHEMA,
+    LivePointer,
+    live_where,
+    make_client,
+    open_collection,
+    pointer_of,
+)
+from assistant.kb.loader import load_knowledge_base
 from assistant.models import IngestReport
 from assistant.settings import Settings
 
@@ -43,18 +54,25 @@ class KnowledgeIndex:
         chunk_max_tokens: int = 220,
         candidates: int = 30,
         sync_interval_s: float | None = None,
+        lock: IngestLock | None = None,
+        write_batch: int = 5000,
     ) -> None:
-        """``sync_interval_s``: None when this process is the only writer (embedded store)."""
+        """``sync_interval_s``: None when this process is the only writer (embedded store).
+        ``lock``: the ingest lock shared with other processes (none: this process is alone).
+        ``write_batch``: records per Chroma write call (Chroma caps a call at ~5k)."""
         self.client = client
         self.embeddings = embeddings
         self.tokens = tokens
         self.chunk_max_tokens = chunk_max_tokens
         self.collection = open_collection(client, collection_name, embeddings)
-        self.retriever = HybridRetriever(self.collection, embeddings.encode, candidates=candidates)
-        self._write_lock = threading.Lock()
+        self.retriever = HybridRetriever(self.collection, embeddings.encode, candidates=candidates,
+                                         pointer=self.pointer)
+        self.lock: IngestLock = lock or NoLock()
+        self.write_batch = write_batch
+        self._write_lock = threading.Lock()  # this process's threads; ``lock`` is for the others
         self.sync_interval_s = sync_interval_s
         self.listeners: list[Callable[[], None]] = []  # called after another process's ingest
-        self.generation = self._stored_generation()
+        self.generation = self.retriever.generation
         self._checked = time.monotonic()
         self._sync_lock = threading.Lock()  # one sync at a time; released by the sync thread
 
@@ -69,30 +87,39 @@ class KnowledgeIndex:
             chunk_max_tokens=settings.chunk_max_tokens,
             candidates=settings.retrieval_candidates,
             sync_interval_s=settings.index_sync_s if settings.chroma_host else None,
+            lock=FileLock(settings.data_dir / "ingest.lock"),
         )
 
     @property
     def is_empty(self) -> bool:
-        return self.collection.count() == 0
+        """Nothing live: a fresh store, a first ingest killed before it published, or an
+        index of an older schema (which is rebuilt, not served)."""
+        pointer = self.pointer()
+        if not pointer.current:
+            return True
+        return not self.collection.get(where=live_where(pointer.live), limit=1, include=[])["ids"]
 
     def ingest(self, root: Path, progress: Progress | None = None) -> IngestReport:
-        with self._write_lock:
-            report = ingest_path(
-                self.collection, root, self.embeddings, self.tokens.count,
-                self.chunk_max_tokens, progress,
+        with self._write_lock, self.lock.hold():
+            # Read under the lock: another process may have just ingested these very files.
+            docs = load_knowledge_base(root)  # raises KnowledgeBaseError before any write
+            report = ingest_documents(
+                self.collection, docs, self.embeddings, self.tokens.count, self.chunk_max_tokens,
+                progress, pointer=self.pointer(), write_batch=self.write_batch,
             )
-            if report.passages_embedded or report.removed or self.retriever.size == 0:
+            if self.retriever.generation != self.pointer().generation or self.retriever.size == 0:
                 self.retriever.refresh()
-            self.generation = self._stored_generation()
+            self.generation = self.retriever.generation
             return report
 
-    # --- other writers -----------------------------------------------------------------
-    def _stored_generation(self) -> str:
+    def pointer(self) -> LivePointer:
+        """The live pointer as stored now (this process's collection object caches metadata)."""
         # Typed by Chroma as a function of documents and images (see store.open_collection).
         current = self.client.get_collection(self.collection.name,
                                              embedding_function=self.embeddings)  # type: ignore[arg-type]
-        return str((current.metadata or {}).get("generation", ""))
+        return pointer_of(current.metadata)
 
+    # --- other writers -----------------------------------------------------------------
     def sync(self, wait: bool = False) -> None:
         """Pick up another process's ingest (cheap when nothing changed; see the module doc)."""
         if self.sync_interval_s is None:
@@ -110,12 +137,11 @@ class KnowledgeIndex:
 
     def _sync(self) -> None:
         try:
-            stored = self._stored_generation()
-            if stored == self.generation:
+            if self.pointer().generation == self.generation:
                 return
             with self._write_lock:
                 self.retriever.refresh()
-                self.generation = stored
+                self.generation = self.retriever.generation
             for listener in self.listeners:
                 listener()
             log.info("index refreshed after an ingest elsewhere", extra={"passages": self.retriever.size})
@@ -132,7 +158,8 @@ class KnowledgeIndex:
         if self.retriever.size == 0:
             self.retriever.refresh()
             if self.retriever.size == 0:
-                raise IndexNotReadyError(
-                    "the knowledge index is empty; run `support-assistant ingest` first"
-                )
+                schema = self.pointer().schema
+                why = (f"was built by another version (schema {schema!r}, this one reads {INDEX_SCHEMA!r})"
+                       if schema and schema != INDEX_SCHEMA else "is empty")
+                raise IndexNotReadyError(f"the knowledge index {why}; run `support-assistant ingest` first")
         return self.retriever.search(query, k, market, doc_types, one_per_doc)

@@ -10,6 +10,9 @@ Where the vectors live: an index of up to ``exact_limit`` passages (a seller's k
 base is a few thousand) is searched exactly in memory, a few milliseconds a query with no
 round trip to Chroma; a larger one is searched with Chroma's ANN index, and only its
 candidates are scored exactly.
+
+What a snapshot holds: the live generation's records only (``generations.py``), read whole
+between two looks at the live pointer, so an ingest published meanwhile is read again.
 """
 
 from __future__ import annotations
@@ -24,7 +27,15 @@ from chromadb.api.models.Collection import Collection
 from pydantic import BaseModel
 
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import HEADING_VIEW, read_all, where_filter
+from assistant.index.store import (
+    HEADING_VIEW,
+    LivePointer,
+    LiveRecords,
+    logical_id,
+    pointer_of,
+    read_all,
+    where_filter,
+)
 from assistant.kb.chunking import Passage
 from assistant.taxonomy import ALL_MARKETS
 
@@ -59,7 +70,10 @@ class Snapshot:
     so the two views are blended once here and a query costs one matrix-vector product.
     """
 
-    def __init__(self, passages: list[Passage], vectors: dict[str, np.ndarray], text_weight: float = 0.6) -> None:
+    def __init__(self, live: LiveRecords, pointer: LivePointer, text_weight: float = 0.6) -> None:
+        passages, vectors = live.passages, live.vectors
+        self.pointer = pointer
+        self.records = live.records
         self.passages = passages
         self.by_id = {p.id: i for i, p in enumerate(passages)}
         self.lexical = LexicalIndex(passages)
@@ -121,8 +135,12 @@ class HybridRetriever:
         text_weight: float = 0.6,
         market_boost: float = 0.06,
         exact_limit: int = 20_000,
+        pointer: Callable[[], LivePointer] | None = None,
     ) -> None:
+        """``pointer``: reads the live pointer as stored now; by default from ``collection``'s
+        metadata, which is current only in the process that publishes through it."""
         self.collection = collection
+        self.pointer = pointer or (lambda: pointer_of(collection.metadata))
         self.embed = embed
         self.candidates = candidates
         self.lexical_weight = lexical_weight
@@ -130,16 +148,31 @@ class HybridRetriever:
         self.market_boost = market_boost
         self.exact_limit = exact_limit
         self._lock = threading.Lock()
-        self._snapshot = Snapshot([], {})
+        self._snapshot = Snapshot(LiveRecords([], {}, {}), pointer_of(None))
         self.refresh()
 
-    def refresh(self) -> None:
-        """Rebuild the snapshot from the collection (after an ingest); swapped atomically."""
+    def refresh(self, attempts: int = 5) -> None:
+        """Rebuild the snapshot from the live records (after an ingest); swapped atomically.
+
+        A publish elsewhere during the read deletes what it superseded, so a read is kept
+        only if the pointer did not move meanwhile (else read again; after ``attempts``
+        moves, the last read, which is still one generation's records, if maybe partial)."""
         in_memory = self.collection.count() <= 2 * self.exact_limit  # two records per passage
-        passages, vectors = read_all(self.collection, with_vectors=in_memory)
-        snapshot = Snapshot(passages, vectors, self.text_weight)
+        pointer = self.pointer()
+        for _ in range(attempts):
+            live = read_all(self.collection, pointer, with_vectors=in_memory)
+            after = self.pointer()
+            if after == pointer:
+                break
+            pointer = after
+        snapshot = Snapshot(live, pointer, self.text_weight)
         with self._lock:
             self._snapshot = snapshot
+
+    @property
+    def generation(self) -> str:
+        """The publish stamp of the generation this snapshot holds."""
+        return self._snapshot.pointer.generation
 
     def prepare(self, queries: np.ndarray) -> None:
         """Similarities of a group of queries about to be searched, in one matrix product.
@@ -230,18 +263,19 @@ class HybridRetriever:
         """Large index: Chroma's ANN over both views, then exact scores for the candidates."""
         res = self.collection.query(
             query_embeddings=[qvec.tolist()], n_results=min(2 * self.candidates, 2 * len(snap.passages)),
-            where=where_filter(market, types), include=[],
+            where=where_filter(market, types, snap.pointer.live), include=[],
         )
-        ids = {rid.removesuffix(HEADING_VIEW) for rid in res["ids"][0]}
+        ids = {logical_id(rid).removesuffix(HEADING_VIEW) for rid in res["ids"][0]}
         ids |= {snap.passages[i].id for i in top_lex if bm25[i] > 0}
         ids = {pid for pid in ids if pid in snap.by_id}
         if not ids:
             return set(), {}
         pids = sorted(ids)
-        got = self.collection.get(ids=pids + [p + HEADING_VIEW for p in pids], include=["embeddings"])
+        views = [snap.records[v] for p in pids for v in (p, p + HEADING_VIEW) if v in snap.records]
+        got = self.collection.get(ids=views, include=["embeddings"])
         embeddings = got["embeddings"]
         assert embeddings is not None  # asked for in ``include``
-        emb = {rid: np.asarray(e, dtype=np.float32) for rid, e in zip(got["ids"], embeddings, strict=True)}
+        emb = {logical_id(rid): np.asarray(e, dtype=np.float32) for rid, e in zip(got["ids"], embeddings, strict=True)}
         vector: dict[int, float] = {}
         for pid in pids:
             if pid not in emb:  # deleted since the snapshot; gone at the next refresh
