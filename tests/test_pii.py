@@ -1,7 +1,6 @@
-"""``find_pii`` takes two shortcuts: it skips detector families that cannot match (too few
-digits), and it looks for known identifiers (order and tracking numbers) only around what
-it found. What it finds must be what the detectors find without either shortcut: every
-family on every text, with every known identifier blanked first."""
+"""``find_pii`` skips detector families that cannot match (too few digits, no password
+word); what it finds must be what every family finds on every text, with the known
+identifiers (order and tracking numbers) blanked first."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +12,7 @@ from assistant.understanding.pii.text import fold, mask
 
 
 def _every_detector(text: str) -> list[PiiItem]:
-    """The detector without its shortcuts."""
+    """The detector without its shortcuts (and with known identifiers looked for in any text)."""
     folded = fold(text)
     return pii.detect(folded, mask(folded, identifier_spans(folded, DEFAULT_IDENTIFIERS)), gates=False)
 

@@ -86,18 +86,25 @@ def _domain_end(text: str, start: int) -> tuple[int, str]:
 
 def find(text: str) -> Iterator[tuple[int, int]]:
     for at in AT.finditer(text):
-        left = at.start()
-        if at.group() != "@" and not at.group("word"):
-            while left > 0 and at.start() - left < 3 and text[left - 1] in " \t":
-                left -= 1  # "name [at] host": the spaces before the bracket
-        else:
-            left -= bool(at.group("word"))  # the space the look-behind required
-        start = _local_start(text, left)
-        if start == left or text[start] in ".-":
-            continue
+        # The domain first: it is missing after most "@" and " at " in ordinary text.
         end, tld = _domain_end(text, at.end())
         if end == at.end() or not TLD.match(tld):
             continue
-        if at.group() != "@" and tld.lower() not in COMMON_TLDS:
+        if at.group() == "@":
+            start = at.start()
+            while start > 0 and at.start() - start < MAX_LOCAL and text[start - 1] in LOCAL_CHARS:
+                start -= 1
+            left = at.start()
+        else:
+            if tld.lower() not in COMMON_TLDS:
+                continue
+            left = at.start()
+            if at.group("word"):
+                left -= 1  # the space the look-behind required
+            else:
+                while left > 0 and at.start() - left < 3 and text[left - 1] in " \t":
+                    left -= 1  # "name [at] host": the spaces before the bracket
+            start = _local_start(text, left)
+        if start == left or text[start] in ".-":
             continue
         yield start, end

@@ -18,28 +18,46 @@ LENGTHS = {
 }
 START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
 ALNUM = re.compile(r"[A-Za-z0-9]")
+BODY = re.compile(r"(?: ?[A-Za-z0-9]){11,30}")
 
 
-def iban_ok(raw: str) -> bool:
-    return bool(stdnum_iban.is_valid(raw.replace(" ", "")))
+def mod97_ok(compact: str) -> bool:
+    """ISO 13616: the number with its first four characters moved to the end, letters as
+    10-35, leaves 1 modulo 97."""
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+
+
+def iban_ok(raw: str, country_format: bool = True) -> bool:
+    compact = raw.replace(" ", "").upper()
+    return mod97_ok(compact) and (not country_format or bool(stdnum_iban.is_valid(compact)))
+
+
+# Past this many country-format checks in one text (pages of IBANs), the mod-97 check alone
+# confirms one: the cost stays bounded.
+FORMAT_BUDGET = 32
 
 
 def find(text: str) -> Iterator[tuple[int, int]]:
+    budget = FORMAT_BUDGET
     for m in START.finditer(text):
         length = LENGTHS.get(m.group()[:2].upper())
         if length is None:
             continue
-        # Take the country's number of characters, allowing one space between any two.
-        pos, taken = m.end(), 4
-        while taken < length and pos < len(text):
-            if ALNUM.match(text, pos):
-                taken, pos = taken + 1, pos + 1
-            elif text[pos] == " " and pos + 1 < len(text) and ALNUM.match(text, pos + 1):
-                pos += 1
-            else:
-                break
-        # Too short, or the token goes on ("DE89370400440532013000123" is no IBAN).
-        if taken < length or ALNUM.match(text, pos):
+        body = BODY.match(text, m.end())
+        if body is None:
             continue
-        if iban_ok(text[m.start():pos]):
-            yield m.start(), pos
+        # Take the country's number of characters, allowing one space between any two.
+        chars, end = 4, m.end()
+        for offset, ch in enumerate(body.group()):
+            if ch != " ":
+                chars += 1
+                if chars == length:
+                    end = m.end() + offset + 1
+                    break
+        # Too short, or the token goes on ("DE89370400440532013000123" is no IBAN).
+        if chars < length or ALNUM.match(text, end):
+            continue
+        budget -= 1
+        if iban_ok(text[m.start():end], country_format=budget > 0):
+            yield m.start(), end

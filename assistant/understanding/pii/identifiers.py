@@ -14,31 +14,37 @@ from collections.abc import Sequence
 
 from assistant.understanding.pii.text import words_pattern
 
-# Boundaries: no ASCII letter or digit on either side ("DE89 3704..." is not followed by a
-# USPS number; CJK text has no \b before "单号LP0034...").
-_A0, _A1 = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
-_D0, _D1 = _A0, _A1
+# No ASCII letter or digit on either side ("DE89 3704..." is not followed by a USPS number;
+# CJK text has no \b before "单号LP0034..."). The left boundary is checked after the first
+# character: the regex engine then scans for that character in C, where a pattern opening
+# with a look-behind is tried at every position of the text.
+_A1 = r"(?![A-Za-z0-9])"
+
+
+def _f(first: str, rest: str) -> re.Pattern[str]:
+    return re.compile(first + r"(?<![A-Za-z0-9].)" + rest + _A1)
+
 
 # Marketplaces' order numbers.
-ALIEXPRESS = re.compile(_D0 + r"(?:8\d{15}|3[0-4]\d{14})" + _D1)  # 35xx is JCB's card range
-AMAZON = re.compile(_D0 + r"\d{3}-\d{7}-\d{7}" + _D1)
-EBAY = re.compile(_D0 + r"\d{2}-\d{5}-\d{5}" + _D1)
-MERCADO_LIBRE = re.compile(_D0 + r"2000\d{9,12}" + _D1)  # also Walmart's 13-digit orders
-SHOPEE = re.compile(_A0 + r"(?=\d{6}[0-9A-Z]*[A-Z])\d{6}[0-9A-Z]{8,9}" + _A1)  # YYMMDD + 8
+ALIEXPRESS = _f("[83]", r"(?:(?<=8)\d{15}|(?<=3)[0-4]\d{14})")  # 35xx is JCB's card range
+AMAZON = _f(r"\d", r"\d{2}-\d{7}-\d{7}")
+EBAY = _f(r"\d", r"\d-\d{5}-\d{5}")
+MERCADO_LIBRE = _f("2", r"000\d{9,12}")  # also Walmart's 13-digit orders
+SHOPEE = _f(r"\d", r"(?=\d{5}[0-9A-Z]{0,9}[A-Z])\d{5}[0-9A-Z]{8,9}")  # YYMMDD + 8
 # Carriers' tracking numbers.
-UPU_S10 = re.compile(_A0 + r"[A-Z]{2} ?\d{3} ?\d{3} ?\d{3} ?[A-Z]{2}" + _A1)  # RR123456785CN
-CAINIAO = re.compile(_A0 + r"(?:LP|CN|YT)\d{14,18}" + _A1)  # Cainiao, YunExpress
-FOUR_PX = re.compile(_A0 + r"4PX\d{10,16}(?:CN)?" + _A1)
-UPS = re.compile(_A0 + r"1Z(?: ?[0-9A-Z]){16}" + _A1)
-USPS = re.compile(_D0 + r"9[1-5](?: ?\d){18,24}" + _D1)
-DHL = re.compile(_A0 + r"(?:JJD\d{16,20}|JVGL\d{12,20}|GM\d{16,20}|003404\d{14})" + _A1)
-SF_EXPRESS = re.compile(_A0 + r"SF\d{12,13}" + _A1)
-HERMES = re.compile(_A0 + r"H\d{13}" + _A1)
-COLISSIMO = re.compile(_A0 + r"\d[A-Z]\d{11}" + _A1)
-POSTNL = re.compile(_A0 + r"3S[A-Z]{4}\d{6,11}" + _A1)
+UPU_S10 = _f("[A-Z]", r"[A-Z] ?\d{3} ?\d{3} ?\d{3} ?[A-Z]{2}")  # RR123456785CN
+CAINIAO = _f("[LCY]", r"(?:(?<=L)P|(?<=C)N|(?<=Y)T)\d{14,18}")  # Cainiao, YunExpress
+FOUR_PX = _f("4", r"PX\d{10,16}(?:CN)?")
+UPS = _f("1", r"Z(?: ?[0-9A-Z]){16}")
+USPS = _f("9", r"[1-5](?: ?\d){18,24}")
+DHL = _f("[JG0]", r"(?:(?<=J)JD\d{16,20}|(?<=J)VGL\d{12,20}|(?<=G)M\d{16,20}|(?<=0)03404\d{14})")
+SF_EXPRESS = _f("S", r"F\d{12,13}")
+HERMES = _f("H", r"\d{13}")
+COLISSIMO = _f(r"\d", r"[A-Z]\d{11}")
+POSTNL = _f("3", r"S[A-Z]{4}\d{6,11}")
 # No card (19), phone (15) or national id (18) is this long; InPost, bpost, Estafeta and
 # DHL Paket numbers are.
-LONG_NUMBER = re.compile(_D0 + r"\d{20,}" + _D1)
+LONG_NUMBER = _f(r"\d", r"\d{19,}")
 
 # A reference right after a carrier, marketplace or order/tracking/invoice word, in the 14
 # languages. The reference must contain three digits; a bare 13-19-digit number is left to
@@ -100,7 +106,7 @@ _BARCODE_WORDS = [
     "الباركود", "باركود",
 ]
 BARCODE_AFTER_WORD = re.compile(
-    words_pattern(_BARCODE_WORDS) + r"[^0-9\n]{0,12}?(?P<id>" + _D0 + r"(?:\d{8}|\d{12,14})" + _D1 + ")",
+    words_pattern(_BARCODE_WORDS) + r"[^0-9\n]{0,12}?(?P<id>(?<![A-Za-z0-9])(?:\d{8}|\d{12,14})" + _A1 + ")",
     re.IGNORECASE,
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.understanding.pii.text import words_pattern
+from assistant.understanding.pii.text import Words, words_pattern
 
 _WORDS = [
     "passport*", "pass-nr*", "passnummer*", "reisepass*", "pass nr*", "passeport*",
@@ -21,10 +21,15 @@ _GAP = r"[^\d\n!?。！？]{0,32}?"
 # letters-and-digits token with at least two digits.
 _NUMBER = (r"(?<![A-Za-z0-9])(?:\d{2} ?\d{2} ?\d{6}|\d{2} \d{7}"
            r"|(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,10})(?![A-Za-z0-9])")
-PASSPORT = re.compile(words_pattern(_WORDS) + r"[^\s\d:：]*" + _GAP + r"(?P<number>" + _NUMBER + ")",
+PASSPORT = re.compile(words_pattern(_WORDS) + r"[^\s\d:：]{0,12}" + _GAP + r"(?P<number>" + _NUMBER + ")",
                       re.IGNORECASE)
 
 
+WORDS = Words(_WORDS)
+
+
 def find(text: str) -> Iterator[tuple[int, int]]:
+    if not WORDS.present(text.lower()):
+        return
     for m in PASSPORT.finditer(text):
         yield m.span("number")

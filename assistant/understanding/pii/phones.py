@@ -56,10 +56,15 @@ KEYWORDS = words_regex([
     "تلفون*", "تليفون*",
 ])
 KEYWORD_BEFORE, KEYWORD_AFTER = 40, 20
-# At most this many candidates are looked up per text; past it (pathological input: pages
-# of digit groups) a candidate that looks dialled is taken as a phone without a look-up, so
-# the cost stays bounded and the error is to redact too much, not too little.
-LOOKUP_BUDGET = 24
+# At most this many candidates are looked up per text (a look-up tries up to 21 countries,
+# a millisecond); past it (pathological input: pages of digit groups) a candidate that looks
+# dialled is taken as a phone without a look-up, so the cost stays bounded and the error is
+# to redact too much, not too little.
+LOOKUP_BUDGET = 4
+# Past this many candidate windows (pages of digit groups), the rest of the text is not
+# examined window by window: its runs with a phone's digits are reported whole.
+WINDOW_BUDGET = 64
+MAX_GROUPS = 6  # "06 12 34 56 78", "+7 (913) 482-17-35": no phone is written in more
 
 
 def _regions(text: str) -> tuple[str, ...]:
@@ -111,7 +116,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 
 def find(text: str) -> Iterator[tuple[int, int]]:
     regions: tuple[str, ...] | None = None
-    budget = LOOKUP_BUDGET
+    budget, windows_left = LOOKUP_BUDGET, WINDOW_BUDGET
     for run in RUN.finditer(text):
         end = run.end()
         while end > run.start() and text[end - 1] in "-./(":
@@ -121,17 +126,24 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         tokens = _tokens(text, run.start(), end)
         if sum(t[2] for t in tokens) < MIN_DIGITS:
             continue
+        if windows_left <= 0:
+            yield run.start(), end  # past the budget: the whole run, unexamined
+            continue
         i = 0
         while i < len(tokens):
+            if windows_left <= 0:
+                yield tokens[i][0], tokens[-1][1]  # past the budget: the rest, unexamined
+                break
             accepted = None
             total = 0
             windows = []
             for j in range(i, len(tokens)):
                 total += tokens[j][2]
-                if total > MAX_DIGITS or (j - i >= 2 and tokens[j][2] < 2):
+                if total > MAX_DIGITS or j - i >= MAX_GROUPS or (j - i >= 2 and tokens[j][2] < 2):
                     break  # single digits only lead: "+56 9 8741 2653", "8 916 327-41-85"
                 if total >= MIN_DIGITS:
                     windows.append(j)
+            windows_left -= len(windows)
             for j in reversed(windows):  # the longest window first
                 s, e = tokens[i][0], tokens[j][1]
                 if text[s] == "(" and text.find(")", s, e) < 0:
