@@ -43,6 +43,9 @@ def _passwords(text: str) -> Iterable[tuple[int, int]]:
     return (m.span(1) for m in PASSWORD.finditer(text))
 
 
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
 def _digits(text: str) -> int:
     return sum(map(text.count, "0123456789"))
 
@@ -60,7 +63,8 @@ DETECTORS: tuple[Detector, ...] = (
     ("national_id", lambda t: _digits(t) >= 6, national_ids.find),
     ("passport", lambda t: _digits(t) >= 2, passports.find),
     ("phone", lambda t: _digits(t) >= phones.MIN_DIGITS, phones.find),
-    ("address", lambda t: _digits(t) >= 1, addresses.find),
+    # Saudi and Gulf addresses are often written without a number.
+    ("address", lambda t: _digits(t) >= 1 or bool(ARABIC.search(t)), addresses.find),
 )
 # Kinds that the known identifiers do not mask: an e-mail address is unambiguous, and an
 # IBAN's length, country format and mod-97 check leave no doubt either.

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from assistant.understanding.pii.text import Words, words_pattern
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]"  # an upper-case letter (Latin, Cyrillic)
+_AR = r"[\u0621-\u064A\u066E-\u06D3]"  # an Arabic letter (not ، or ؟)
 _WORD = r"[^\W\d_][\w'’.-]{0,30}"  # a word of letters (any script)
 _NAME = rf"(?:{_WORD}|\d{{1,3}}(?:st|nd|rd|th)?)(?:[^\S\n](?:{_WORD})){{0,4}}"  # 1-5 words
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[^\S\n]?[/-][^\S\n]?\d{1,5}[A-Za-z]?){0,3}(?![\d.,]\d)"
@@ -37,6 +38,8 @@ _TYPE_AFTER = (
     r"|[Cc]haussee|[Ss]teig|[Pp]fad|[Mm]arkt|[Gg]racht|[Ss]traat|[Ll]aan|[Pp]lein|[Kk]ade"
     r"|[Dd]ijk|[Ss]ingel|[Ss]teeg|[Hh]of|[Ww]al)"
 )
+_TYPE_WORD = (r"(?:Stra(?:ß|ss)e|Str\.|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Markt"
+              r"|Gracht|Straat|Laan|Plein|Kade|Dijk|Singel|Steeg|Hof|Wal)(?![^\W\d_])")
 _EN_TYPE = (r"(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Boulevard"
             r"|Blvd|Grove|Close|Crescent|Cres|Terrace|Tce|Gardens|Gdns|Square|Sq|Parkway|Pkwy"
             r"|Highway|Hwy|Row|Hill|Mews|Walk|Parade|Pde|Circle|Cir)\.?(?![^\W\d_])")
@@ -51,10 +54,13 @@ STREETS = [
     re.compile(r"(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|б-р|бульвар|ш\.|шоссе|наб\.)"
                rf"[^\S\n]{{0,3}}{_NAME}"),
     # "برج الأميرة", "شارع عباس العقاد": Arabic street and building words need no number
-    re.compile(r"(?<![\u0600-\u06FF])(?:شارع|طريق|برج|عمارة|مبنى|جادة)[^\S\n]{1,3}[\u0600-\u06FF]{1,20}"
-               r"(?:[^\S\n][\u0600-\u06FF]{1,20}){0,2}"),
+    # ("طريق" is also "by way of": "عن طريق مدى" is a payment method, so it needs a number)
+    re.compile(rf"(?<![\u0600-\u06FF])(?:شارع|برج|عمارة|مبنى|جادة)[^\S\n]{{1,3}}{_AR}{{1,20}}"
+               rf"(?:[^\S\n]{_AR}{{1,20}}){{0,2}}"),
     # "Hauptstraße 112", "Mariahilfer Straße 45/3/12", "Oudegracht 123", "Korenmarkt 7"
-    re.compile(rf"(?:{_UP}[\w'’.-]{{0,30}}[^\S\n])?{_UP}[\w'’-]{{0,30}}{_TYPE_AFTER}[^\S\n]{{0,3}}{_HOUSE}"),
+    re.compile(rf"(?:{_UP}[\w'’.-]{{0,30}}[^\S\n])?{_UP}[\w'’-]{{0,30}}?{_TYPE_AFTER}[^\S\n]{{0,3}}{_HOUSE}"),
+    # "Berliner Str. 45", "Lange Gasse 3": the type as a word of its own after a capitalised one
+    re.compile(rf"{_UP}[\w'’-]{{0,30}}[^\S\n]{_TYPE_WORD}[^\S\n]{{0,3}}{_HOUSE}"),
     # "Meir 48, 2000 Antwerpen": no street-type word, but a postcode and city right after
     re.compile(rf"{_UP}[\w'’-]{{0,30}}(?:[^\S\n]{_UP}[\w'’-]{{0,30}}){{0,2}}[^\S\n]{_HOUSE},[^\S\n]{{0,3}}"
                rf"(?:\d{{4,5}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})[^\S\n]{{1,3}}{_UP}[\w'’-]{{0,30}}"),
@@ -95,7 +101,7 @@ PARTS = [
     re.compile(r"(?<![\w-])(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)[^\S\n]{1,3}\d{4,5}(?:-\d{4})?(?![\w-])"),  # US, AU
     re.compile(r"(?:г\.|город)[^\S\n]{0,3}" + _UP + r"[\w-]{0,30}"),  # "г. Новосибирск"
     re.compile(rf"(?i:col\.|colonia|bairro|barrio)[^\S\n]{{1,3}}{_NAME}"),
-    re.compile(r"(?:مدينة|حي|منطقة|مرسى|محافظة|ضاحية)[^\S\n]{1,3}[\u0600-\u06FF]{1,20}(?:[^\S\n][\u0600-\u06FF]{1,20})?"),
+    re.compile(rf"(?:مدينة|حي|منطقة|مرسى|محافظة|ضاحية)[^\S\n]{{1,3}}{_AR}{{1,20}}(?:[^\S\n]{_AR}{{1,20}})?"),
 ]
 # Between two parts: commas (Latin, Arabic, CJK), spaces, a dash, or up to three places of
 # one to three words ("Columbus", "Consolação, São Paulo - SP", "مدينة نصر").

@@ -93,9 +93,11 @@ _GLUE_WORDS = [
 _ID = (r"(?!\d{13,19}(?![0-9A-Za-z]))"  # a bare 13-19-digit number goes to the card check
        r"(?=(?:[A-Za-z/.-]*\d){3})"
        r"[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])){5,39}" + _A1)
+_SPACED_WORD_REST = r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]{0,24}"
 REFERENCE_AFTER_WORD = re.compile(
-    words_pattern(_CONTEXT_WORDS)
-    + r"(?:[^\S\n]|[-:：#№.,'’]|" + words_pattern(_GLUE_WORDS) + r"){0,8}(?P<id>" + _ID + ")",
+    # the rest of a spaced word ("Bestellung"; CJK has no spaces: "快递员打不通" is not one word)
+    words_pattern(_CONTEXT_WORDS) + _SPACED_WORD_REST
+    + r"(?:[^\S\n]|[-:：#№.,'’]|" + words_pattern(_GLUE_WORDS) + _SPACED_WORD_REST + r"){0,8}(?P<id>" + _ID + ")",
     re.IGNORECASE,
 )
 # Barcodes (EAN-13, UPC, JAN) after their name.
