@@ -31,6 +31,8 @@ def found(text: str) -> list[tuple[str, str]]:
     ("mark dot brennan at yahoo dot com", "email", "mark dot brennan at yahoo dot com"),
     ("ivan собака mail точка ru", "email", "ivan собака mail точка ru"),
     ("メアドはyui.sato＠gmail.comです", "email", "yui.sato＠gmail.com"),
+    ("écrivez à marie arobase orange point fr", "email", "marie arobase orange point fr"),
+    ("mail jan{at}ziggo{dot}nl or name @ gmail.com", "email", "name @ gmail.com"),
     ("CPF sem pontos 52998224725", "national_id", "52998224725"),
     ("身份证11010519491231002X", "national_id", "11010519491231002X"),
     ("DNI 12345678Z", "national_id", "12345678Z"),

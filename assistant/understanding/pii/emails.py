@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from assistant.understanding.pii.text import words_pattern
 
-_AT_WORDS = ["at", "arroba", "chiocciola", "małpa", "malpa", "собака", "골뱅이", "et", "アット",
-             "アットマーク", "艾特"]
+_AT_WORDS = ["at", "arroba", "arobase", "arobas", "chiocciola", "apenstaartje", "klammeraffe", "małpa",
+             "malpa", "собака", "골뱅이", "et", "アット", "アットマーク", "艾特"]
 _DOT_WORDS = ["dot", "punto", "punt", "point", "ponto", "punkt", "kropka", "точка", "nokta",
               "점", "ドット", "点", "點"]
 # Spoken at-signs need spaces or brackets around them; the plain words "at" and "et" also
@@ -23,17 +23,17 @@ _DOT_WORDS = ["dot", "punto", "punt", "point", "ponto", "punkt", "kropka", "то
 # alternative starts with a run of spaces (a run of 8000 would be rescanned from each of its
 # positions): the spaces before a bracket are skipped when the local part is read.
 AT = re.compile(
-    r"@|[\[(]\s{0,3}(?:" + words_pattern(_AT_WORDS) + r"|@)\s{0,3}[\])][^\S\n]{0,3}"
+    r"@[^\S\n]?|[\[({<]\s{0,3}(?:" + words_pattern(_AT_WORDS) + r"|@)\s{0,3}[\]\)}>][^\S\n]{0,3}"
     r"|(?<=[^\S\n])(?P<word>" + words_pattern(_AT_WORDS) + r")[^\S\n]{1,3}",
     re.IGNORECASE,
 )
 DOT = re.compile(
-    r"\.|[^\S\n]{0,3}[\[(]\s{0,3}(?:" + words_pattern(_DOT_WORDS) + r")\s{0,3}[\])][^\S\n]{0,3}"
+    r"\.|[^\S\n]{0,3}[\[({<]\s{0,3}(?:" + words_pattern(_DOT_WORDS) + r"|\.)\s{0,3}[\]\)}>][^\S\n]{0,3}"
     r"|[^\S\n]{1,3}" + words_pattern(_DOT_WORDS) + r"[^\S\n]{1,3}",
     re.IGNORECASE,
 )
 SPOKEN_DOT_BEFORE = re.compile(
-    r"(?:[^\S\n]{0,3}[\[(]\s{0,3}(?:" + words_pattern(_DOT_WORDS) + r")\s{0,3}[\])][^\S\n]{0,3}"
+    r"(?:[^\S\n]{0,3}[\[({<]\s{0,3}(?:" + words_pattern(_DOT_WORDS) + r"|\.)\s{0,3}[\]\)}>][^\S\n]{0,3}"
     r"|[^\S\n]{1,3}" + words_pattern(_DOT_WORDS) + r"[^\S\n]{1,3})\Z",
     re.IGNORECASE,
 )
@@ -90,11 +90,12 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         end, tld = _domain_end(text, at.end())
         if end == at.end() or not TLD.match(tld):
             continue
-        if at.group() == "@":
-            start = at.start()
-            while start > 0 and at.start() - start < MAX_LOCAL and text[start - 1] in LOCAL_CHARS:
+        if at.group().startswith("@"):
+            # "name @ gmail.com": one space on either side of a plain at-sign
+            left = at.start() - (at.start() > 0 and text[at.start() - 1] == " ")
+            start = left
+            while start > 0 and left - start < MAX_LOCAL and text[start - 1] in LOCAL_CHARS:
                 start -= 1
-            left = at.start()
         else:
             if tld.lower() not in COMMON_TLDS:
                 continue
