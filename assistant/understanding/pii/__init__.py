@@ -43,6 +43,11 @@ def _passwords(text: str) -> Iterable[tuple[int, int]]:
     return (m.span(1) for m in PASSWORD.finditer(text))
 
 
+def _may_give_a_password(text: str) -> bool:
+    lower = text.lower()
+    return any(w in lower for w in PASSWORD_WORDS)
+
+
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -57,7 +62,7 @@ def _digits(text: str) -> int:
 Detector = tuple[str, Callable[[str], bool], Callable[[str], Iterable[tuple[int, int]]]]
 DETECTORS: tuple[Detector, ...] = (
     ("email", lambda t: True, emails.find),
-    ("password", lambda t: (lambda lower: any(w in lower for w in PASSWORD_WORDS))(t.lower()), _passwords),
+    ("password", _may_give_a_password, _passwords),
     ("card", lambda t: _digits(t) >= 12, cards.find),
     ("iban", lambda t: _digits(t) >= 2, iban.find),
     ("national_id", lambda t: _digits(t) >= 6, national_ids.find),

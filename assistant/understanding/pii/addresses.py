@@ -33,17 +33,19 @@ _TYPE_BEFORE_WORDS = [
 ]
 _TYPE_BEFORE = words_pattern(_TYPE_BEFORE_WORDS)
 # Street types written after the name (a word of their own or the end of one).
+# Street types written after the name, as the end of one word ("Hauptstraße", "Oudegracht").
+# Not "ring", "hof" or "wal": "During", "Spring" and "Bahnhof" would be streets.
 _TYPE_AFTER = (
-    r"(?:[Ss]tra(?:ß|ss)e|[Ss]tr\.|[Gg]asse|[Ww]eg|[Aa]llee|[Pp]latz|[Rr]ing|[Dd]amm|[Uu]fer"
+    r"(?:[Ss]tra(?:ß|ss)e|[Ss]tr\.|[Gg]asse|[Ww]eg|[Aa]llee|[Pp]latz|[Dd]amm|[Uu]fer"
     r"|[Cc]haussee|[Ss]teig|[Pp]fad|[Mm]arkt|[Gg]racht|[Ss]traat|[Ll]aan|[Pp]lein|[Kk]ade"
-    r"|[Dd]ijk|[Ss]ingel|[Ss]teeg|[Hh]of|[Ww]al)"
+    r"|[Dd]ijk|[Ss]ingel|[Ss]teeg)"
 )
 _TYPE_WORD = (r"(?:Stra(?:ß|ss)e|Str\.|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Markt"
-              r"|Gracht|Straat|Laan|Plein|Kade|Dijk|Singel|Steeg|Hof|Wal)(?![^\W\d_])")
+              r"|Gracht|Straat|Laan|Plein|Kade|Dijk|Singel|Steeg)(?![^\W\d_])")
 _EN_TYPE = (r"(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Boulevard"
             r"|Blvd|Grove|Close|Crescent|Cres|Terrace|Tce|Gardens|Gdns|Square|Sq|Parkway|Pkwy"
             r"|Highway|Hwy|Row|Hill|Mews|Walk|Parade|Pde|Circle|Cir)\.?(?![^\W\d_])")
-_TR_TYPE = r"(?:Caddesi|Cad|Cd|Sokağı|Sokak|Sok|Sk|Mahallesi|Mah|Mh|Bulvarı|Blv|Bulv)\.?"
+_TR_TYPE = r"(?:Caddesi|Cad|Cd|Sokağı|Sokak|Sok|Sk|Mahallesi|Mah|Mh|Bulvarı|Blv|Bulv)(?:\.|(?![^\W\d_]))"
 
 STREETS = [
     # "Via Toledo 256", "ul. Długa 12", "Av. Boa Viagem, 3720", "пр. Абая 52", "C/ Feria 45"
@@ -68,7 +70,7 @@ STREETS = [
     re.compile(rf"(?<![\w,.]){_HOUSE}[^\S\n]{{1,3}}(?:{_UP}[\w'’-]{{0,30}}[^\S\n]){{1,3}}{_EN_TYPE}"),
     # "Atatürk Cad. No:45", "Kızılay Mah. Gazi Mustafa Kemal Blv. No: 33/12"
     re.compile(rf"(?:{_UP}[\w'’-]{{0,30}}[^\S\n]){{1,4}}{_TR_TYPE}(?:[^\S\n]{{1,3}}(?:{_UP}[\w'’-]{{0,30}}[^\S\n]){{1,4}}{_TR_TYPE})?"
-               rf"(?:[^\S\n]{{0,3}}(?:No|Numara)[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}{_HOUSE})?"),
+               rf"[^\S\n]{{0,3}}(?:No|Numara)[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}{_HOUSE}"),
     # Chinese: "上海市浦东新区张杨路500号12楼1203室", "台北市大安區忠孝東路四段100號5樓"
     re.compile(r"[\u4e00-\u9fff]{0,24}?[\u4e00-\u9fff\d](?:路|街|道|巷|弄|段|大道|胡同)"
                r"(?:[\u4e00-\u9fff]{0,3}段)?\d{1,5}(?:号|號)(?:院?\d{1,5}(?:号|號)?(?:楼|樓|栋|棟|幢|座|单元|單元|层|層|室|F)?)*"),
@@ -127,7 +129,7 @@ _NOT_PLACE = re.compile(r"(?i)(?:tel|tél|phone|telefon|mobil|handy|cell|e-?mail
 HINT_WORDS = Words([
     *_TYPE_BEFORE_WORDS, "straße", "strasse", "str.", "gasse", "weg", "allee", "platz", "ring",
     "damm", "ufer", "chaussee", "steig", "pfad", "markt", "gracht", "straat", "laan", "plein",
-    "kade", "dijk", "singel", "steeg", "hof", "wal", "street", "st", "road", "rd", "avenue", "ave",
+    "kade", "dijk", "singel", "steeg", "street", "st", "road", "rd", "avenue", "ave",
     "drive", "dr", "lane", "ln", "way", "court", "ct", "grove", "close", "crescent", "terrace",
     "gardens", "square", "parkway", "highway", "hwy", "row", "hill", "mews", "walk", "parade",
     "circle", "cad", "cd.", "sok", "sk.", "mah", "mh.", "blv", "bulv", "路", "街", "道", "巷",
