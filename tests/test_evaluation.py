@@ -20,8 +20,10 @@ from assistant.evaluation.observations import (
     AutoReplyObs,
     DraftObs,
     LabelObs,
+    PiiDetectionObs,
     ReplyObs,
     RetrievalObs,
+    SpanObs,
 )
 from assistant.evaluation.parallel import ordered_map
 from assistant.evaluation.report import html, markdown
@@ -196,6 +198,45 @@ def test_pii_recall_and_leak_check(ctx: MetricContext) -> None:
     recall = m("pii_recall", [leaked], ctx)
     assert recall.value == 0.5 and recall.breakdowns["by_kind"] == {"card": 1.0, "iban": 0.0}
     assert m("pii_not_leaked", [leaked, clean], ctx).value == 0.5
+
+
+def _pii_obs(case_id: str, message: str, language: str, items: list[tuple[str, str]],
+             identifiers: list[tuple[str, str]], found: list[tuple[str, str]]) -> PiiDetectionObs:
+    def spans(pairs: list[tuple[str, str]]) -> list[SpanObs]:
+        return [SpanObs(kind=k, start=message.find(v), end=message.find(v) + len(v), text=v) for k, v in pairs]
+    return PiiDetectionObs(case_id=case_id, message=message, language=language, expected=spans(items),
+                           identifiers=spans(identifiers), found=spans(found))
+
+
+def test_pii_item_recall_counts_an_item_only_when_one_reported_span_covers_it(ctx: MetricContext) -> None:
+    message = "card 4111 1111 1111 1111, call +49 30 1234567, Hauptstraße 1, 10115 Berlin"
+    obs = _pii_obs("p1", message, "de", items=[("card", "4111 1111 1111 1111"), ("phone", "+49 30 1234567"),
+                                              ("address", "Hauptstraße 1, 10115 Berlin")],
+                   identifiers=[], found=[("card", "4111 1111 1111 1111"), ("phone", "30 1234567"),
+                                          ("address", "Hauptstraße 1, 10115 Berlin")])
+    recall = m("pii_item_recall", [obs], ctx)
+    assert recall.value == 0.5 and recall.breakdowns["by_kind"] == {"card": 1.0, "phone": 0.0}
+    assert recall.breakdowns["by_language"] == {"de": 0.5}
+    assert [f.why for f in recall.failures] == ["phone '+49 30 1234567' not covered by any reported span"]
+    # Addresses are best effort: measured on their own, outside the headline figure.
+    assert m("pii_address_recall", [obs], ctx).value == 1.0
+
+
+def test_pii_false_positive_rate_counts_identifiers_that_any_reported_span_overlaps(ctx: MetricContext) -> None:
+    message = "order 8172936401827365, DHL 4839201756, paid 31,20 €"
+    obs = _pii_obs("n1", message, "it", items=[], identifiers=[
+        ("order_number", "8172936401827365"), ("tracking_number", "4839201756"), ("amount", "31,20 €")],
+        found=[("phone", "201756")])
+    fp = m("pii_false_positive_rate", [obs], ctx)
+    assert fp.value == 0.3333 and not fp.higher_is_better
+    assert fp.breakdowns["by_kind"] == {"amount": 0.0, "order_number": 0.0, "tracking_number": 1.0}
+
+
+def test_the_pii_detection_suite_reads_both_files_of_the_blind_set() -> None:
+    suite = load_suite(ROOT / "eval" / "suites" / "pii_detection.yaml")
+    assert len(suite.cases) == 218 + 168
+    assert sum(len(c.items) for c in suite.cases) == 259 and sum(len(c.identifiers) for c in suite.cases) == 295
+    assert suite.spec.gates == {"pii_item_recall": ">= 0.95", "pii_false_positive_rate": "<= 0.01"}
 
 
 def test_entity_recall_normalises_shopify_hashes(ctx: MetricContext) -> None:

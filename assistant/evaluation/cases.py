@@ -82,6 +82,28 @@ class ReplyCase(BaseModel):
         return self.expect.language
 
 
+class PiiSpan(BaseModel):
+    """A value in a message: personal data to find, or an identifier that is not personal."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    kind: str
+    value: str = Field(min_length=1)
+
+
+class PiiDetectionCase(BaseModel):
+    """A message of eval/safety/: the personal data in it (``items``) or the identifiers in
+    it that are not personal data (``identifiers``: order and tracking numbers, SKUs...)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    message: str = Field(min_length=1)
+    language: str | None = None
+    items: list[PiiSpan] = []
+    identifiers: list[PiiSpan] = []
+
+
 CASE_MODELS: dict[str, type[BaseModel]] = {
     "retrieval": RetrievalCase,
     "intent": LabelledCase,
@@ -90,6 +112,7 @@ CASE_MODELS: dict[str, type[BaseModel]] = {
     "autoreply": ReplyCase,
     "escalation": ReplyCase,
     "pii": ReplyCase,
+    "pii_detection": PiiDetectionCase,
 }
 
 

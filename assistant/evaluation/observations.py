@@ -38,6 +38,33 @@ class LabelObs(BaseModel):
         return self.predicted == self.expected or self.predicted in self.accepted
 
 
+class SpanObs(BaseModel):
+    kind: str
+    start: int
+    end: int
+    text: str = ""
+
+
+class PiiDetectionObs(BaseModel):
+    """What the personal-data detector reported on a message, beside what the case says is
+    there (``expected``: to be covered by a report) and what is not personal data
+    (``identifiers``: no report may overlap one)."""
+
+    case_id: str
+    message: str
+    language: str | None = None
+    expected: list[SpanObs] = []
+    identifiers: list[SpanObs] = []
+    found: list[SpanObs] = []
+    timings: dict[str, float] = {}
+
+    def covered(self, span: SpanObs) -> bool:
+        return any(f.start <= span.start and span.end <= f.end for f in self.found)
+
+    def overlapping(self, span: SpanObs) -> list[SpanObs]:
+        return [f for f in self.found if f.start < span.end and span.start < f.end]
+
+
 class DraftObs(BaseModel):
     text: str
     language: str | None = None  # what the drafter claims; metrics check independently

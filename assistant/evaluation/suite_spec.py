@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Kind = Literal["retrieval", "intent", "reply", "autoreply", "escalation", "pii", "language"]
+Kind = Literal["retrieval", "intent", "reply", "autoreply", "escalation", "pii", "language", "pii_detection"]
 REPLY_KINDS = ("reply", "autoreply", "escalation", "pii")
 
 

@@ -16,10 +16,10 @@ from typing import Any, Literal
 
 from assistant.errors import InputError
 from assistant.evaluation.metrics.base import MetricContext
-from assistant.evaluation.observations import LabelObs, ReplyObs, RetrievalObs
+from assistant.evaluation.observations import LabelObs, PiiDetectionObs, ReplyObs, RetrievalObs
 from assistant.evaluation.results import MetricResult
 
-Input = Literal["retrieval", "intent", "language", "reply", "timed"]
+Input = Literal["retrieval", "intent", "language", "reply", "timed", "pii_detection"]
 MetricFn = Callable[[list[Any], dict[str, Any], MetricContext], MetricResult]
 
 
@@ -84,7 +84,11 @@ def adapt(definition: MetricDef, observations: list[Any]) -> list[Any]:
             else:
                 raise InputError(f"metric '{definition.name}' does not apply to {type(obs).__name__}")
         return labels
-    wanted = RetrievalObs if definition.input == "retrieval" else ReplyObs
+    wanted: type[Any] = ReplyObs
+    if definition.input == "retrieval":
+        wanted = RetrievalObs
+    elif definition.input == "pii_detection":
+        wanted = PiiDetectionObs
     if observations and not all(isinstance(o, wanted) for o in observations):
         raise InputError(f"metric '{definition.name}' needs {definition.input} observations")
     return observations

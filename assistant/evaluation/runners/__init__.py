@@ -10,7 +10,7 @@ from assistant.evaluation.suites import LoadedSuite
 
 
 def observe(suite: LoadedSuite, rt: Runtime) -> list[Any]:
-    from assistant.evaluation.runners import labels, replies, retrieval
+    from assistant.evaluation.runners import labels, personal_data, replies, retrieval
 
     kind, cases = suite.spec.kind, suite.cases
     if kind == "retrieval":
@@ -21,6 +21,8 @@ def observe(suite: LoadedSuite, rt: Runtime) -> list[Any]:
         return labels.observe_languages(cases, rt, suite.spec.name)
     if kind in REPLY_KINDS:
         return replies.observe(cases, rt, suite.spec.name)
+    if kind == "pii_detection":
+        return personal_data.observe(cases, rt, suite.spec.name)
     raise ValueError(f"no runner for kind {kind!r}")
 
 
