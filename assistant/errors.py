@@ -33,6 +33,12 @@ class IndexNotReadyError(AssistantError):
     code = "index_not_ready"
 
 
+class BusyError(AssistantError):
+    """Something another process holds (an ingest in progress): retry later (HTTP 503)."""
+
+    code = "busy"
+
+
 class ChromaServerError(AssistantError):
     code = "chroma_server_error"
 
@@ -45,5 +51,3 @@ class InputError(AssistantError):
     code = "invalid_input"
 
 
-class LLMError(AssistantError):
-    code = "llm_error"

@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.errors import AssistantError, IndexNotReadyError, InputError, KnowledgeBaseError
+from assistant.errors import AssistantError, BusyError, IndexNotReadyError, InputError, KnowledgeBaseError
 
 log = logging.getLogger("assistant.api")
 
@@ -56,6 +56,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(IndexNotReadyError)
     async def _not_ready(_: Request, exc: IndexNotReadyError) -> JSONResponse:
         return JSONResponse(error_body(exc.code, str(exc)), status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(BusyError)
+    async def _busy(_: Request, exc: BusyError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, str(exc)), status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(KnowledgeBaseError)
     async def _kb(_: Request, exc: KnowledgeBaseError) -> JSONResponse:

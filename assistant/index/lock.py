@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from assistant.errors import AssistantError
+from assistant.errors import BusyError
 
 
-class IngestLockTimeout(AssistantError):
+class IngestLockTimeout(BusyError):
     code = "ingest_lock_timeout"
 
 
