@@ -4,10 +4,13 @@
     ├── ConfigError            settings that cannot work together
     ├── KnowledgeBaseError     a knowledge-base file is invalid (names the file and the field)
     ├── IndexNotReadyError     no index yet: run `support-assistant ingest`
+    ├── BusyError              another process holds what is needed (an ingest): retry later
     ├── ChromaServerError      the Chroma server that `serve --workers N` starts did not come up
     ├── PromptError            a prompt / language-pack data file is invalid
-    ├── InputError             a request the caller got wrong (→ HTTP 4xx, batch error line)
-    └── LLMError               the LLM endpoint failed; always caught and turned into a fallback
+    └── InputError             a request the caller got wrong (→ HTTP 4xx, batch error line)
+
+LLM failures are not errors of this tree: the engine turns every one into an offline draft
+with its reason (``fallback_reason``).
 """
 
 from __future__ import annotations

@@ -12,7 +12,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.errors import AssistantError, BusyError, IndexNotReadyError, InputError, KnowledgeBaseError
+from assistant.errors import (
+    AssistantError,
+    BusyError,
+    IndexNotReadyError,
+    InputError,
+    KnowledgeBaseError,
+)
 
 log = logging.getLogger("assistant.api")
 
