@@ -215,3 +215,19 @@ def test_slow_clients_are_cut_off_and_do_not_hold_connections(tmp_path: Path, fi
         assert httpx.get(f"{url}/healthz", trust_env=False, timeout=10).status_code == 200
     finally:
         _stop(proc)
+
+
+@pytest.mark.parametrize("served", [2], indirect=True)
+def test_a_rate_limit_holds_across_workers(served) -> None:  # type: ignore[no-untyped-def]
+    """Each connection goes to the least-loaded worker; the key's budget is one, not one each."""
+    proc, url = served
+    deadline = time.monotonic() + 120
+    while len({httpx.get(f"{url}/healthz", trust_env=False, timeout=30).json()["pid"] for _ in range(4)}) < 2:
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+    # Failed authentications: 20 a minute per address by default, whichever worker answers.
+    codes = []
+    for i in range(30):
+        with httpx.Client(base_url=url, trust_env=False, timeout=30) as fresh:  # a new connection each time
+            codes.append(fresh.get("/v1/kb/search", params={"q": "x"}, headers={"X-API-Key": f"guess-{i}"}).status_code)
+    assert codes.count(401) == 20 and codes[-1] == 429, codes

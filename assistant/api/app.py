@@ -19,6 +19,7 @@ from assistant.api.errors import install_error_handlers
 from assistant.api.middleware import ServiceMiddleware
 from assistant.api.routes import console, feedback, health, kb, replies
 from assistant.api.routes.console import STATIC
+from assistant.api.security import SharedBuckets
 from assistant.api.state import AppState
 from assistant.engine import ReplyEngine
 from assistant.feedback.store import FeedbackStore
@@ -36,8 +37,10 @@ def create_app(
     engine_factory: Callable[[Settings], ReplyEngine] = build_engine,
     feedback_store: FeedbackStore | None = None,
     load_in_background: bool = True,
+    shared_limits: tuple[SharedBuckets, SharedBuckets] | None = None,
 ) -> FastAPI:
-    state = AppState(settings, engine, engine_factory, feedback_store)
+    """``shared_limits``: rate-limit buckets shared with the other workers of a ``serve``."""
+    state = AppState(settings, engine, engine_factory, feedback_store, shared_limits)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

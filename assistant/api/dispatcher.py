@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.api.security import SharedBuckets
 from assistant.api.workers import DRAINING, LOADING, READY, worker_main
 from assistant.settings import Settings
 
@@ -64,6 +65,8 @@ class Dispatcher:
         # One slot per worker, each written by its worker only: connections it closed, and
         # whether it is loading, ready or draining.
         self.closed = self.ctx.Array("q", workers, lock=False)
+        # Rate limits hold across the workers: requests per key, failed authentications per address.
+        self.shared_limits = (SharedBuckets(), SharedBuckets())
         self.state = self.ctx.Array("b", workers, lock=False)
         self.listener = socket.create_server((host, port), backlog=2048)
         self.workers: list[_Worker | None] = [None] * workers
@@ -79,7 +82,8 @@ class Dispatcher:
         parent_end.setblocking(False)  # a worker that does not read must not stall accepting
         self.closed[slot], self.state[slot] = 0, LOADING
         process = self.ctx.Process(target=worker_main, name=f"worker-{slot}",
-                                   args=(slot, child_end, self.closed, self.state, self.settings))
+                                   args=(slot, child_end, self.closed, self.state, self.settings,
+                                         self.shared_limits))
         process.start()
         child_end.close()
         self.workers[slot] = _Worker(process, parent_end)

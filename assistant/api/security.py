@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import multiprocessing
 import threading
 import time
+from typing import Any
 
 from fastapi import Request
 from pydantic import SecretStr
@@ -49,25 +51,57 @@ def require_key(request: Request, allowed: list[SecretStr], admin: bool = False)
         raise ApiError(401, "unauthorized", "invalid API key", headers={"WWW-Authenticate": "Bearer"})
 
 
-class RateLimiter:
-    """Token bucket per key: ``per_minute`` requests, refilled continuously."""
+class SharedBuckets:
+    """Token buckets in memory shared by the worker processes of one ``serve`` (made by the
+    dispatcher, handed to each worker), so that a limit holds across workers. A key hashes to
+    one of ``slots`` buckets: two keys sharing one are limited together (stricter, never
+    looser). CLOCK_MONOTONIC is the same clock in every process of the host."""
 
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, slots: int = 4096) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.values = ctx.Array("d", 2 * slots, lock=False)  # (tokens, last refill) per slot; last 0 = full
+        self.lock = ctx.Lock()
+        self.slots = slots
+
+    def slot(self, who: str) -> int:
+        return int.from_bytes(hashlib.blake2b(who.encode(), digest_size=8).digest(), "big") % self.slots
+
+
+class RateLimiter:
+    """Token bucket per key: ``per_minute`` requests, refilled continuously. Per process, or
+    across the workers of a ``serve`` when given ``shared`` buckets."""
+
+    def __init__(self, per_minute: int, shared: SharedBuckets | None = None) -> None:
         self.rate = per_minute / 60.0
         self.capacity = float(per_minute)
+        self.shared = shared
         self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
+        self._lock: Any = shared.lock if shared is not None else threading.Lock()
 
     def check(self, who: str) -> None:
         if self.capacity <= 0:
             return
         now = time.monotonic()
         with self._lock:
-            tokens, last = self._buckets.get(who, (self.capacity, now))
+            tokens, last = self._get(who, now)
             tokens = min(self.capacity, tokens + (now - last) * self.rate)
             if tokens < 1.0:
-                self._buckets[who] = (tokens, now)
+                self._put(who, tokens, now)
                 retry = max(1, math.ceil((1.0 - tokens) / self.rate))
                 raise ApiError(429, "rate_limited", f"too many requests; retry in {retry} s",
                                headers={"Retry-After": str(retry)})
-            self._buckets[who] = (tokens - 1.0, now)
+            self._put(who, tokens - 1.0, now)
+
+    def _get(self, who: str, now: float) -> tuple[float, float]:
+        if self.shared is None:
+            return self._buckets.get(who, (self.capacity, now))
+        i = 2 * self.shared.slot(who)
+        last = self.shared.values[i + 1]
+        return (self.capacity, now) if last == 0.0 else (self.shared.values[i], last)
+
+    def _put(self, who: str, tokens: float, now: float) -> None:
+        if self.shared is None:
+            self._buckets[who] = (tokens, now)
+            return
+        i = 2 * self.shared.slot(who)
+        self.shared.values[i], self.shared.values[i + 1] = tokens, now

@@ -18,7 +18,7 @@ from anyio import CapacityLimiter
 
 from assistant.api.embedding_batches import EmbeddingBatches
 from assistant.api.metrics import Metrics
-from assistant.api.security import RateLimiter
+from assistant.api.security import RateLimiter, SharedBuckets
 from assistant.engine import ReplyEngine
 from assistant.feedback.store import FeedbackStore
 from assistant.settings import Settings
@@ -35,15 +35,18 @@ FAST_FALLBACK_THREADS = 4
 
 class AppState:
     def __init__(self, settings: Settings, engine: ReplyEngine | None,
-                 engine_factory: Callable[[Settings], ReplyEngine], feedback: FeedbackStore | None) -> None:
+                 engine_factory: Callable[[Settings], ReplyEngine], feedback: FeedbackStore | None,
+                 shared_limits: tuple[SharedBuckets, SharedBuckets] | None = None) -> None:
+        """``shared_limits``: the request and failed-auth buckets of all of serve's workers."""
         self.settings = settings
         self.engine = engine
         self.engine_factory = engine_factory
         self.feedback = feedback or FeedbackStore(settings.data_dir / "feedback.sqlite3")
         self.metrics = Metrics()
-        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        requests, failures = shared_limits or (None, None)
+        self.limiter = RateLimiter(settings.rate_limit_per_minute, requests)
         # Failed authentications per client address: a few mistakes pass, guessing does not.
-        self.auth_failures = RateLimiter(settings.auth_failures_per_minute)
+        self.auth_failures = RateLimiter(settings.auth_failures_per_minute, failures)
         # Sized to the engine's LLM executor (same settings): a thread per call it can run or queue.
         self.llm_limiter = CapacityLimiter(settings.llm_workers + settings.llm_queue_size + FAST_FALLBACK_THREADS)
         self.work_limiter = CapacityLimiter(WORK_THREADS)

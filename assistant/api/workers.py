@@ -109,7 +109,8 @@ def http_protocol(settings: Settings) -> type[asyncio.Protocol]:
     return with_header_deadline(AutoHTTPProtocol, settings.header_timeout_s)
 
 
-def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, settings: Settings) -> None:
+def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, settings: Settings,
+                shared_limits: tuple[Any, Any] | None = None) -> None:
     """Entry point of a worker process (spawned): the app is built here, from the settings
     the ``serve`` process passed (pickled), not from this process's environment."""
     from assistant.api.app import create_app
@@ -118,7 +119,7 @@ def worker_main(slot: int, channel: socket.socket, closed: Any, state: Any, sett
 
     die_with_parent()
     configure_logging(settings.log_level)
-    app = create_app(settings)
+    app = create_app(settings, shared_limits=shared_limits)
     # No WebSocket routes: an upgrade request would swap in a protocol our counter never sees.
     config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on", ws="none",
                             http=http_protocol(settings))

@@ -26,9 +26,8 @@ def case(row: dict[str, object], kind: str) -> dict[str, object]:
 def main() -> None:
     out = []
     for name, kind in (("injection.jsonl", "injection"), ("injection_benign.jsonl", "benign")):
-        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.append(case(json.loads(line), kind))
+        lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+        out.extend(case(json.loads(line), kind) for line in lines if line.strip())
     target = HERE / "injection_cases.jsonl"
     target.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in out), encoding="utf-8")
     print(f"{target}: {len(out)} cases")
