@@ -60,6 +60,20 @@ class OrderItem(_Strict):
     price: float | None = Field(default=None, ge=0)
 
 
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
+def _plausible_date(value: dt.date | None) -> dt.date | None:
+    """Order dates between 2000 and 2100: another year is a caller's mistake, and day counts
+    (in transit for N days) must not run to thousands of years."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise ValueError(f"date {value.isoformat()} is outside {EARLIEST.year}-{LATEST.year}")
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_plausible_date)]
+
+
 class Order(_Strict):
     order_number: Text | None = Field(default=None, max_length=64)
     status: OrderStatus | None = None
@@ -68,9 +82,9 @@ class Order(_Strict):
     shipping_method: Literal["economy", "standard", "express"] | None = None
     carrier: Text | None = Field(default=None, max_length=64)
     tracking_number: Text | None = Field(default=None, max_length=64)
-    ordered_at: dt.date | None = None
-    shipped_at: dt.date | None = None
-    delivered_at: dt.date | None = None
+    ordered_at: Day | None = None
+    shipped_at: Day | None = None
+    delivered_at: Day | None = None
     items: list[OrderItem] = Field(default=[], max_length=200)
     total: float | None = Field(default=None, ge=0)
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")

@@ -220,7 +220,7 @@ def test_slow_clients_are_cut_off_and_do_not_hold_connections(tmp_path: Path, fi
 @pytest.mark.parametrize("served", [2], indirect=True)
 def test_a_rate_limit_holds_across_workers(served) -> None:  # type: ignore[no-untyped-def]
     """Each connection goes to the least-loaded worker; the key's budget is one, not one each."""
-    proc, url = served
+    _, url = served
     deadline = time.monotonic() + 120
     while len({httpx.get(f"{url}/healthz", trust_env=False, timeout=30).json()["pid"] for _ in range(4)}) < 2:
         assert time.monotonic() < deadline

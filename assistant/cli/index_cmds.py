@@ -9,6 +9,7 @@ import typer
 
 from assistant.cli.output import emit_json, fail, progress_bar
 from assistant.errors import AssistantError
+from assistant.models import normalize_market
 from assistant.settings import get_settings
 from assistant.taxonomy import DOC_TYPES
 from assistant.wiring import build_index
@@ -45,10 +46,14 @@ def search(
     """Retrieval only: the passages a reply would be grounded on."""
     if doc_type and doc_type not in DOC_TYPES:
         raise typer.BadParameter(f"--type must be one of {', '.join(DOC_TYPES)}")
+    try:
+        normalize_market(market)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--market: {exc}") from None
     settings = get_settings()
     try:
         index = build_index(settings)
-        hits = index.search(query, k, market.upper() if market else None, [doc_type] if doc_type else None)
+        hits = index.search(query, k, normalize_market(market), [doc_type] if doc_type else None)
     except AssistantError as exc:
         fail(exc, as_json)
     results = [

@@ -28,7 +28,8 @@ PROBLEM_CUES = frozenset({
 })
 PROBLEM_SITUATIONS = frozenset({"in_transit_too_long", "tracking_abnormal", "customs_hold", "delivered_not_received",
                                 "returned_to_sender", "wrong_address", "buyer_refused", "double_charge"})
-SENSITIVE_PII = frozenset({"card", "iban"})
+# Data a bot must not handle alone: payment details and identity documents.
+SENSITIVE_PII = frozenset({"card", "iban", "national_id", "passport"})
 
 
 class Decision(BaseModel):

@@ -99,7 +99,8 @@ class Verifier:
         unknown = [c for c in draft.citations if c not in self.kb.docs]
         if unknown:
             issues.append(Issue(code="invalid_citation", detail=f"unknown documents {unknown}"))
-        wrong_language, forbidden, leak, personal, empty, content = self._text_checks(text, language)
+        wrong_language, forbidden, leak, personal, empty, content = self._text_checks(
+            text, language, draft.generator == "llm")
         if wrong_language:
             issues.append(wrong_language)
         missing = ungrounded_numbers(text, self._grounding(draft.citations, context_text))
@@ -112,12 +113,14 @@ class Verifier:
             issues.append(empty)
         return Verdict(passed=not issues, issues=issues)
 
-    def _check_text(self, text: str, language: str) -> tuple[
+    def _check_text(self, text: str, language: str, llm: bool) -> tuple[
             Issue | None, Issue | None, Issue | None, bool, Issue | None, tuple[Issue, ...]]:
         """The checks that depend on the draft's text alone (memoised per Verifier: the offline
         drafter writes the very same text for every customer with the same question, and these
         checks were 0.5 ms of a draft): language, forbidden phrases, prompt internals,
-        personal data the detector finds, emptiness."""
+        personal data the detector finds, emptiness, links, markup, credential requests.
+        ``llm``: an LLM wrote it (only an LLM has seen the prompt, so only its drafts are
+        compared with the prompt's rules)."""
         wrong_language = None
         body = _body_only(text)
         if len(re.findall(r"\w+", body)) >= 3:
@@ -134,7 +137,7 @@ class Verifier:
             leak = Issue(code="prompt_leak", detail="draft contains prompt internals or template markers")
         elif talk := self.lexicons.has_any_language("prompt_talk", text):
             leak = Issue(code="prompt_leak", detail=f"draft talks about its instructions ({', '.join(talk)})")
-        elif self.prompt_echo is not None and (echo := self.prompt_echo.echoes(text)):
+        elif llm and self.prompt_echo is not None and (echo := self.prompt_echo.echoes(text)):
             leak = Issue(code="prompt_leak", detail=f"draft repeats the prompt's rules: {echo[0][:80]!r}")
         personal = bool(find_pii(text)) or any(p in text for p in PLACEHOLDER.values())
         empty = None if text.strip() else Issue(code="empty", detail="draft is empty")

@@ -10,8 +10,7 @@ from pydantic import BaseModel
 
 from assistant.api.deps import AdminDep, ClientDep, EngineDep, StateDep
 from assistant.api.errors import ApiError
-from assistant.models import IngestReport, SearchResult
-from assistant.taxonomy import MARKETS
+from assistant.models import IngestReport, SearchResult, normalize_market
 
 router = APIRouter(prefix="/v1/kb", tags=["knowledge base"])
 
@@ -31,9 +30,10 @@ async def search(
     type: Annotated[Literal["faq", "policy", "playbook", "culture", "tone"] | None, Query()] = None,
 ) -> SearchResponse:
     if market is not None:
-        market = market.upper()
-        if market not in MARKETS:
-            raise ApiError(422, "invalid_request", f"market: unknown market {market!r}")
+        try:
+            market = normalize_market(market)
+        except ValueError as exc:
+            raise ApiError(422, "invalid_request", f"market: {exc}") from None
     # On threads of its own, never those of requests waiting on an LLM.
     results = await anyio.to_thread.run_sync(engine.search, q, k, market, [type] if type else None,
                                              limiter=state.work_limiter)

@@ -119,12 +119,24 @@ DEFAULT_IDENTIFIERS: tuple[re.Pattern[str], ...] = (
 )
 
 
+# A run of letters and digits (single separators inside) of 6+ characters: every reference
+# REFERENCE_AFTER_WORD can claim lies inside one with 3+ of its digits. Looking for such a run
+# is one linear scan; the word alternation is tried at every position (0.15 ms on a draft).
+_ID_RUN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])){5,}")
+
+
+def _may_have_reference(text: str, pos: int, end: int) -> bool:
+    return any(sum(c.isdigit() for c in m.group()) >= 3 for m in _ID_RUN.finditer(text, pos, end))
+
+
 def identifier_spans(text: str, known: Sequence[re.Pattern[str]],
                      pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
     """Spans of ``text[pos:endpos]`` that the ``known`` patterns claim as identifiers."""
     end = len(text) if endpos is None else endpos
     spans = []
     for pattern in known:
+        if pattern is REFERENCE_AFTER_WORD and not _may_have_reference(text, pos, end):
+            continue
         has_id = "id" in pattern.groupindex
         for m in pattern.finditer(text, pos, end):
             span = m.span("id") if has_id else m.span()
