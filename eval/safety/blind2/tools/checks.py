@@ -225,8 +225,8 @@ def gen_iban(rng: random.Random, cc: str) -> str:
                 bban += _digits(rng, n)
             elif t == "a":
                 bban += "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(n))
-            else:  # alphanumerics: mostly digits, as banks use them
-                bban += "".join(rng.choice("0123456789" * 3 + "ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(n))
+            else:  # alphanumeric in the registry, digits in practice for account numbers
+                bban += _digits(rng, n)
         # fix-ups for national checks and registry conventions
         if cc == "BE":
             bban = rng.choice(["001", "063", "068", "096", "210", "240", "310", "340", "363", "393", "420", "431", "736", "737", "751", "973", "979"]) + bban[3:]
