@@ -110,7 +110,7 @@ def gen_card(rng: random.Random, brand: str) -> str:
 # BBAN structure from the SWIFT IBAN registry: n = digits, a = upper-case letters, c = alphanumerics
 IBAN_FORMATS = {
     "AD": "4n4n12c", "AE": "3n16n", "AT": "5n11n", "AZ": "4a20c", "BE": "3n7n2n",
-    "BG": "4a4n2n8c", "BH": "4a14c", "BR": "8n5n10n1a1c", "CH": "5n12c", "CY": "3n5n16c",
+    "BG": "4a4n2n8c", "BH": "4a14c", "BR": "8n5n10n1a1c", "BY": "4a4n16c", "CH": "5n12c", "CY": "3n5n16c",
     "CZ": "4n6n10n", "DE": "8n10n", "DK": "4n9n1n", "EE": "2n2n11n1n", "EG": "4n4n17n",
     "ES": "4n4n1n1n10n", "FI": "3n11n", "FR": "5n5n11c2n", "GB": "4a6n8n", "GE": "2a16n",
     "GR": "3n4n16c", "HR": "7n10n", "HU": "3n4n1n15n1n", "IE": "4a6n8n", "IL": "3n3n13n",
@@ -260,6 +260,8 @@ def gen_iban(rng: random.Random, cc: str) -> str:
             bban = rng.choice(["NWBK", "BARC", "LOYD", "HBUK", "MIDL"]) + bban[4:]
         elif cc == "IE":
             bban = rng.choice(["AIBK", "BOFI"]) + bban[4:]
+        elif cc == "BY":
+            bban = rng.choice(["AKBB", "ALFA", "BPSB", "BLBB", "PJCB"]) + bban[4:]
         elif cc == "NL":
             bban = rng.choice(["INGB", "ABNA", "RABO", "SNSB", "TRIO", "KNAB", "BUNQ"]) + bban[4:]
         if not _national_ok(cc, bban):

@@ -184,3 +184,13 @@ class B:
     def __init__(self, writer, category, message, handoff, notes=""):
         self.writer, self.category, self.message = writer, category, message
         self.handoff, self.notes = handoff, notes
+
+
+_LOOKALIKE = str.maketrans({"A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М",
+                            "O": "О", "P": "Р", "T": "Т", "X": "Х", "a": "а", "c": "с", "e": "е",
+                            "o": "о", "p": "р", "x": "х", "y": "у"})
+
+
+def homoglyphs(text: str) -> str:
+    """Latin letters replaced by their Cyrillic look-alikes (what a homoglyph attack types)."""
+    return text.translate(_LOOKALIKE)

@@ -12,8 +12,11 @@ the files equal a rebuild from ``src/``. Prints the errors and exits 1 if there 
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import collections
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -171,6 +174,16 @@ def main() -> int:
                 if not mni or not all(isinstance(s, str) and s.strip() for s in mni):
                     err(rid, "must_not_include must be a non-empty list of strings")
                 else:
+                    if r.get("decoded"):
+                        decoded_ok = False
+                        for tok in re.findall(r"[A-Za-z0-9+/]{16,}={0,2}", msg):
+                            try:
+                                if base64.b64decode(tok).decode("utf-8") == r["decoded"]:
+                                    decoded_ok = True
+                            except (binascii.Error, UnicodeDecodeError, ValueError):
+                                pass
+                        if not decoded_ok:
+                            err(rid, "no Base64 token of the message decodes to 'decoded'")
                     hay = [msg, fold(msg), r.get("decoded") or ""]
                     for s in mni:
                         if not any(s in h or fold(s) in h for h in hay):
