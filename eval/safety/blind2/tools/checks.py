@@ -99,6 +99,27 @@ def card_brand_ok(brand: str, number: str) -> bool:
     return len(number) == length and any(number.startswith(p) for p in prefixes)
 
 
+def looks_like_card(number: str) -> bool:
+    """Digits in a real card-number range (IIN and length) that also pass Luhn."""
+    n, d = len(number), number
+    if not (d.isdigit() and luhn_ok(d)):
+        return False
+    p2, p4, p6 = int(d[:2]), int(d[:4]), int(d[:6])
+    return any([
+        d[0] == "4" and n in (13, 16, 19),
+        (51 <= p2 <= 55 or 2221 <= p4 <= 2720) and n == 16,
+        p2 in (34, 37) and n == 15,
+        (d.startswith("6011") or 644 <= int(d[:3]) <= 649 or p2 == 65) and 16 <= n <= 19,
+        3528 <= p4 <= 3589 and 16 <= n <= 19,
+        p2 == 62 and 16 <= n <= 19,
+        (p2 in (36, 38, 39) or 300 <= int(d[:3]) <= 305) and 14 <= n <= 19,
+        2200 <= p4 <= 2204 and 16 <= n <= 19,
+        (d[:4] in ("5018", "5020", "5038", "5893", "6304", "6759", "6761", "6762", "6763") and 12 <= n <= 19),
+        (506099 <= p6 <= 506198 or 650002 <= p6 <= 650027) and 16 <= n <= 19,
+        d.startswith("9792") and n == 16,
+    ])
+
+
 def gen_card(rng: random.Random, brand: str) -> str:
     prefixes, length = CARD_BRANDS[brand]
     p = rng.choice(prefixes)

@@ -126,6 +126,14 @@ def main() -> int:
                 if not vals:
                     err(rid, "no %s" % key)
                 seen = set()
+                # a value must occur somewhere outside the longer values of the same row
+                masked = msg
+                for it in sorted(vals, key=lambda x: -len(x.get("value", ""))):
+                    v = it.get("value", "")
+                    if v and v in msg and v not in masked:
+                        err(rid, "value %r only occurs inside another value" % v)
+                    if v:
+                        masked = masked.replace(v, "\0" * len(v))
                 for it in vals:
                     v, kind = it.get("value", ""), it.get("kind")
                     if kind not in kinds:
@@ -157,6 +165,8 @@ def main() -> int:
                         if d.isdigit() and 13 <= len(d) <= 19:
                             if it.get("luhn_valid") is not C.luhn_ok(d):
                                 err(rid, "%r: luhn_valid should be %s" % (v, C.luhn_ok(d)))
+                            if C.looks_like_card(d):
+                                err(rid, "%r is in a real card range and passes Luhn: not a fair negative" % v)
                         if kind == "other" and not it.get("what"):
                             err(rid, "'other' identifier without 'what'")
                 # a negative must not contain anything that is itself valid personal data

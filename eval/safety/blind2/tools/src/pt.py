@@ -44,8 +44,8 @@ Tel.: {g.phone("+55 (19) 3251-4470")} | Cel.: {g.phone("(19) 99618-2047")}
       "Hipercard ungrouped, glued to emoji"),
     P(AF, lambda g: f"""E a minha avó também pergunta se podem mandar uma para a minha tia em França: {g.addr("23 rue des Tanneurs, 37000 Tours")} 😊""",
       "French address in a Portuguese message"),
-    P(LF, lambda g: f"""e meu email é leandro.acessorios@@gmail.com, digo {g.email("leandro.acessorios@gmail.com")} kkk errei""",
-      "e-mail corrected after a typo"),
+    P(LF, lambda g: f"""e meu email é {g.email("leandro.acessorios@@gmail.com")}, digo {g.email("leandro.acessorios@gmail.com")} kkk errei""",
+      "e-mail typed with a double @ then corrected; both are items"),
 ]
 
 NEG = [
