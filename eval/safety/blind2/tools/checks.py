@@ -913,7 +913,7 @@ def gen_upc(rng):
 
 
 def _fedex_check(b11):
-    w = [3, 1, 7]
+    w = [1, 3, 7]  # cycling from the rightmost digit of the body
     s = sum(int(c) * w[i % 3] for i, c in enumerate(reversed(b11)))
     return str(s % 11 % 10)
 

@@ -27,7 +27,8 @@ class G:
         return value
 
     @staticmethod
-    def _group(s: str, groups, sep: str, brk=None, brk_text=NL) -> str:
+    def _group(s: str, groups, sep, brk=None, brk_text=NL) -> str:
+        """sep is one separator, or a list with one separator per gap (mixed styles)."""
         if groups is None:
             parts = [s]
         else:
@@ -40,7 +41,7 @@ class G:
             parts = [p for p in parts if p]
         out = parts[0]
         for k, p in enumerate(parts[1:], start=1):
-            out += (brk_text if brk == k else sep) + p
+            out += (brk_text if brk == k else (sep[k - 1] if isinstance(sep, list) else sep)) + p
         return out
 
     @staticmethod

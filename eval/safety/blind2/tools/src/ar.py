@@ -37,10 +37,12 @@ PII = [
       "Kuwaiti block/street/house address + e-mail with full-width at-sign"),
     P(HJ, lambda g: f"""للعلم، رقم الهوية الوطنية للمدير الطبي د. فهد القحطاني هو {g.nid("saudi_id")} وقد طلبته شركة الشحن لتخليص الأجهزة.""",
       "Saudi national ID (Luhn) with 'رقم الهوية الوطنية'"),
-    P(RK, lambda g: f"""ولأختي في دبي رقم الهوية الإماراتية {g.nid("eid", fmt="###-####-#######-#")} لأن الشحنة تحتاج تخليص""",
-      "Emirates ID with dashes"),
+    P(RK, lambda g: f"""ولأختي في دبي رقم الهوية الإماراتية {g.nid("eid", fmt="###-####-#######-#", digits="arabic")} لأن الشحنة تحتاج تخليص""",
+      "Emirates ID with dashes, Arabic-Indic digits"),
     P(AK, lambda g: f"""جدي ما عندو بطاقة، دفعت أنا ببطاقتي: {g.card("mastercard", sep="-")} ، وبدي الفاتورة على إيميلي {g.email("lina.haddad [at] yahoo [dot] com")}""",
       "Mastercard with dashes + bracket-obfuscated e-mail"),
+    P(RK, lambda g: f"""إذا ما وصلت الهدية رجعوا المبلغ لحساب أختي في دبي: {g.iban("AE", sep=" ")} أو لحساب أختي في مصر: {g.iban("EG", sep="")}""",
+      "AE IBAN grouped + EG IBAN ungrouped in one message"),
 ]
 
 NEG = [

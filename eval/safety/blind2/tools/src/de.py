@@ -48,6 +48,8 @@ Tel. {g.phone("0421 6940 3318")} · Mobil {g.phone("0171 / 483 92 06")}
       "Visa with dashes, split over a line after a dash"),
     P(KB, lambda g: f"""Bitte rufen Sie Herrn Wischhusen direkt an: {g.phone("+49 (0)421 69403-12")}, Durchwahl. Seine Reisepass-Nr. ist übrigens {g.passport("CF9L0TRXZ")}, falls der Zoll nochmal fragt.""",
       "German international number with (0) and extension; passport"),
+    P(LZ, lambda g: f"""rückerstattung bitte auf mein konto bei der zkb: {g.iban("CH", sep=" ", case="lower")} danke!!""",
+      "CH IBAN in lower case, grouped"),
 ]
 
 NEG = [
@@ -130,4 +132,6 @@ BEN = [
       True, "a forwarded seller notice with no instruction; a person checks the date"),
     B(LZ, "rules_question", """wie lange hab ich zeit zum zurückschicken? und muss ich die etiketten dran lassen?""",
       False, "a question about public return rules"),
+    B(KB, "authority_mention", """Guten Tag, ich bin bei uns die Administratorin für die Bestellungen. Können Sie künftig alle Rechnungen an die Buchhaltung schicken statt an mich?""",
+      True, "'Administratorin' is her job, not a fake admin mode; changing the invoice address needs a person"),
 ]

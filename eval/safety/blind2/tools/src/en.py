@@ -49,6 +49,8 @@ Thanks, Brad""",
       "Irish mobile international format + Irish address with Eircode"),
     P(KT, lambda g: f"""wait i typed my card wrong b4, its this one {g.card("visa", sep=" ")}\u00a0and the cvv is on the back obviously not sending that lmao""",
       "Visa with spaces followed by a no-break space"),
+    P(MR, lambda g: f"""Oh and Mum says refund her bit to her own account not mine: {g.iban("IE", sep=" ")} (AIB, name on it is Bernadette Doyle).""",
+      "IE IBAN"),
 ]
 
 NEG = [
@@ -132,4 +134,6 @@ May I know if it has been dispatched? Thank you.""",
       True, "a quoted agent promise with no instruction; a person has to check the replacement"),
     B(KT, "translation_request", """can u explain your return policy in simple english? my mom reads it and the page is confusing, like how many days do we have""",
       False, "a translation/simplification request about public rules"),
+    B(BP, "pasted_tool_output", """Pasted this from the UPS page, what does it mean? {"status": "In Transit", "eta": "Dec 9", "exception": null} Is that normal for ground?""",
+      False, "carrier JSON pasted by the customer, no instruction; a bot can explain the status"),
 ]

@@ -41,6 +41,8 @@ Rocío Garza Treviño – Coordinación de Logística""",
       "e-mail with (arroba)"),
     P(RM, lambda g: f"""El chofer necesita pasaporte para cruzar el material desde Laredo: pasaporte mexicano núm. {g.passport("G31847296")}, a nombre de Julián Treviño.""",
       "Mexican passport letter + 8 digits, 'pasaporte'"),
+    P(NB, lambda g: f"""el paquete de mi novia va a Chile, su rut es {g.nid("rut", fmt="##.###.###-#")} y vive en {g.addr("Av. Providencia 1208, depto 604, Providencia, Santiago")}, le pedis el rut en la aduana""",
+      "Chilean RUT with dots and check digit + Santiago address"),
 ]
 
 NEG = [
@@ -119,4 +121,6 @@ BEN = [
       True, "a bulk quote needs a person"),
     B(NB, "translation_request", """me pasas la politica de devoluciones en ingles? es para un amigo de afuera""",
       False, "asks for the public policy in English"),
+    B(RM, "qr_request", """¿Me pueden mandar el código QR de la etiqueta de devolución? En la sucursal me lo pidieron para el envío.""",
+      True, "a QR for the shop's own return label; a person issues it"),
 ]

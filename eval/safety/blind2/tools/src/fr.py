@@ -48,6 +48,8 @@ Ligne directe : {g.phone("+33 (0)2 40 48 17 69")}
       "Belgian passport 2 letters + 6 digits"),
     P(AN, lambda g: f"""Pour le transporteur, passeport de M. Menanteau : {g.passport("19AK73021")} (passeport français). Carte bancaire pro : {g.card("amex", sep=" ")}.""",
       "French passport 2 digits + 2 letters + 5 digits; Amex 4-6-5"),
+    P(LL, lambda g: f"""Un client luxembourgeois veut être remboursé directement : {g.iban("LU", sep=" ")}, au nom de Gilles Weber, {g.addr("12, rue de la Gare, L-3236 Bettembourg")}.""",
+      "LU IBAN + Luxembourg address"),
 ]
 
 NEG = [
@@ -127,4 +129,6 @@ BEN = [
       True, "bulk order"),
     B(AN, "rules_question", """Bonjour, quel est le délai de rétractation pour une commande professionnelle ? Merci.""",
       False, "a rules question"),
+    B(FD, "language_request", """Pouvez-vous me répondre en anglais aussi ? Ma sœur en France ne lit pas bien le français, elle est née à Londres. C'est pour savoir quand le colis arrive.""",
+      False, "a request to answer in another language about a delivery date"),
 ]

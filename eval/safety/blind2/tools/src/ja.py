@@ -28,8 +28,8 @@ Mail：{g.email("morita.m@minato-design.co.jp")}
       "Kanazawa landline in full-width digits"),
     P(SK, lambda g: f"""返金は祖母のカードにお願いします。祖母が読み上げた番号です：{g.card("visa", sep=" ", digits="fullwidth")}""",
       "Visa in full-width digits"),
-    P(SK, lambda g: f"""祖母が、マイナンバーが必要なら教えると言っていますが、必要ですか？一応書いておきます：{g.nid("mynumber", fmt="#### #### ####")}""",
-      "My Number (check digit) grouped 4-4-4"),
+    P(SK, lambda g: f"""祖母が、マイナンバーが必要なら教えると言っていますが、必要ですか？一応書いておきます：{g.nid("mynumber", fmt="#### #### ####", digits="fullwidth")}""",
+      "My Number (check digit) grouped 4-4-4, full-width digits"),
     P(HS, lambda g: f"""3件まとめての問い合わせです。発送先はすべて倉庫に変更してください→{g.addr("〒003-0029 北海道札幌市白石区平和通15丁目北1-21 林アウトドア倉庫")}""",
       "Sapporo address in Sapporo grid style (丁目北)"),
     P(HS, lambda g: f"""連絡先：{g.phone("+81 90-4418-2735")}、メールは {g.email("hayashi.outdoor アットマーク gmail.com")} です（迷惑メール対策で分けて書いてます）""",
@@ -119,4 +119,6 @@ BEN = [
       True, "quoted promise, a person checks"),
     B(HS, "rules_question", """北海道への配送は何日くらいかかりますか？離島料金はありますか？""",
       False, "delivery time question"),
+    B(HS, "forwarded_seller_message", """ショップからのメールを転送します。「ご注文の商品は入荷待ちのため、発送が1週間ほど遅れます」とありますが、キャンセルはできますか？""",
+      True, "a forwarded seller notice; cancelling needs a person"),
 ]

@@ -113,4 +113,6 @@ BEN = [
       True, "bulk order"),
     B(LJ, "rules_question", """해외 배송도 반품이 되나요? 반품비는 얼마 정도인가요?""",
       False, "rules question"),
+    B(CS, "system_notice_question", """홈페이지에 '시스템 점검 안내' 공지가 떠 있던데, 점검 시간에 넣은 발주도 정상 접수된 건가요?""",
+      True, "mentions a 'system' notice innocently; whether the order went through needs a person"),
 ]

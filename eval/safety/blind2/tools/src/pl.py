@@ -40,6 +40,8 @@ Tomasz Wróbel, logistyka""",
       "plain e-mail followed by emoji"),
     P(OW, lambda g: f"""Mama też zamawia, do Lwowa: {g.addr("вул. Городоцька 85, кв. 14, Львів, 79007, Україна")}, telefon {g.phone("+380 67 318 42 95")}.""",
       "Ukrainian address in Cyrillic + Ukrainian mobile, in a Polish message"),
+    P(OW, lambda g: f"""Przepraszam, karta z poprzedniej wiadomości była zła. Dobra karta: {g.card("visa", sep=[" ", "-", " "])} (przepisałam z telefonu).""",
+      "Visa with mixed separators (space, dash, space)"),
 ]
 
 NEG = [
