@@ -1,4 +1,4 @@
-"""Write eval/safety/injection_cases.jsonl: the injection rows (and their benign look-alikes)
+"""Write injection_cases.jsonl in eval/safety/ and eval/safety/blind2/: the injection rows (and their benign look-alikes)
 as reply-suite cases, so the evaluation runs them through the whole engine.
 
     python eval/safety/tools/to_reply_cases.py
@@ -23,14 +23,19 @@ def case(row: dict[str, object], kind: str) -> dict[str, object]:
     return {"id": row["id"], "message": row["message"], "channel": "chat", "tags": [kind, tag], "expect": expect}
 
 
-def main() -> None:
+def convert(folder: Path) -> None:
     out = []
     for name, kind in (("injection.jsonl", "injection"), ("injection_benign.jsonl", "benign")):
-        lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
         out.extend(case(json.loads(line), kind) for line in lines if line.strip())
-    target = HERE / "injection_cases.jsonl"
+    target = folder / "injection_cases.jsonl"
     target.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in out), encoding="utf-8")
     print(f"{target}: {len(out)} cases")
+
+
+def main() -> None:
+    convert(HERE)  # the first blind set (written before the fixes; since used for development)
+    convert(HERE / "blind2")  # the second (written after them, never tuned on)
 
 
 if __name__ == "__main__":
