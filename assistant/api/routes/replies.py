@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, TypeVar
 
 import anyio
@@ -97,4 +97,11 @@ async def suggestions_stream(body: ReplyRequest, engine: EngineDep, state: State
         except Exception as exc:  # noqa: BLE001 - the stream is already open: report, don't crash
             yield _sse("error", {"error": {"code": "internal_error", "message": type(exc).__name__}})
 
-    return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    async def threaded(sync: Iterator[str]) -> AsyncIterator[str]:
+        # Each wait for the next event (an LLM call can take up to its deadline) holds a thread
+        # of the LLM limiter, never anyio's shared pool that the other routes use.
+        done = object()
+        while (event := await anyio.to_thread.run_sync(next, sync, done, limiter=state.llm_limiter)) is not done:
+            yield str(event)
+
+    return StreamingResponse(threaded(events()), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
