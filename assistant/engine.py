@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import queue
-import re
 import threading
 import time
 import uuid
@@ -30,12 +29,11 @@ import numpy as np
 
 from assistant.decision.autoreply import AutoReplyPolicy
 from assistant.decision.autoreply import decide as decide_action
-from assistant.drafting.context import build_values
 from assistant.drafting.guard import GuardedDrafter, LLMUnavailable
 from assistant.drafting.guidance import agent_guidance
-from assistant.drafting.offline import DraftRequest, OfflineDrafter
+from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.packs import Guidance, PackLibrary
-from assistant.drafting.situation import situation_for
+from assistant.drafting.plan import grounding_context, plan_offline
 from assistant.index.knowledge import KnowledgeIndex
 from assistant.index.retriever import Hit
 from assistant.kb.facts import KnowledgeBase
@@ -262,9 +260,10 @@ class ReplyEngine:
         timings["retrieve_ms"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
-        offline, situation, derived, rejected = self._offline_drafts(request, analysis, language, hits,
-                                                                     knowledge.kb)
-        context = self._grounding_context(request, analysis, derived)
+        planned = plan_offline(request, analysis, language, hits, knowledge.kb, self._clock(),
+                               self._settings.default_drafts)
+        offline, situation = self._offline.draft(planned.request), planned.request.situation
+        context = grounding_context(request, analysis, planned.derived)
         drafts, generator, fallback = offline, "offline", None
         if self._llm is not None:
             drafts, generator, fallback = self._llm_drafts(analysis, hits, offline, request, context,
@@ -283,7 +282,7 @@ class ReplyEngine:
             escalation=analysis.escalation, drafts=drafts,
             guidance=agent_guidance(self._guidance, analysis.intent, situation, analysis.escalation,
                                     request.channel, bool(analysis.pii_kinds), bool(value and value.high_value),
-                                    unsafe_fields=bool(rejected)),
+                                    unsafe_fields=bool(planned.rejected)),
             sources=[Source(doc_id=h.doc_id, title=h.passage.title, doc_type=h.passage.doc_type,
                             score=round(h.score, 4), snippet=h.snippet()) for h in hits],
             pii_redacted=bool(analysis.pii_kinds), generator=generator,
@@ -292,34 +291,6 @@ class ReplyEngine:
             verification=checks, suggestion_id=uuid.uuid4().hex,
             timings={k: round(v, 2) for k, v in timings.items()},
         )
-
-    def _offline_drafts(self, request: ReplyRequest, analysis: Analysis, language: str,
-                        hits: list[Hit], kb: KnowledgeBase) -> tuple[list[Draft], str, dict[str, str], list[str]]:
-        values = build_values(kb, analysis.market, request, analysis.customer_value, self._clock())
-        # Identifiers the customer wrote are known too (the order context wins when given).
-        if analysis.entities.order_numbers:
-            values.values.setdefault("order_number", analysis.entities.order_numbers[0])
-        if analysis.entities.tracking_numbers:
-            values.values.setdefault("tracking_number", analysis.entities.tracking_numbers[0])
-        days = values.values.get("days_in_transit")
-        method = request.order.shipping_method if request.order and request.order.shipping_method else "standard"
-        limit = values.values.get(f"{method}_days", values.values.get("standard_days"))
-        max_days = max((int(n) for n in re.findall(r"\d+", limit)), default=None) if limit else None
-        cues = set(analysis.cues)
-        situation = situation_for(analysis.intent, cues, request.order, analysis.market,
-                                  int(days) if days else None, max_days)
-        req = DraftRequest(
-            language=language, intent=analysis.intent, situation=situation,
-            escalation=analysis.escalation, formality=kb.formality(analysis.market),
-            repeat_contact="repeated_contact" in analysis.escalation.reasons,
-            follow_up="follow_up" in cues and analysis.intent in ("review_feedback", "other", "complaint"),
-            values=values, retrieved=[h.doc_id for h in hits],
-            drafts=request.drafts or self._settings.default_drafts,
-            high_value=bool(analysis.customer_value and analysis.customer_value.high_value),
-        )
-        # Values computed from the order (days in transit) are grounded in the order too.
-        derived = {k: v for k, v in values.values.items() if k not in values.sources}
-        return self._offline.draft(req), situation, derived, values.rejected
 
     def _llm_drafts(self, analysis: Analysis, hits: list[Hit], offline: list[Draft], request: ReplyRequest,
                     context: str, knowledge: Knowledge,
@@ -351,17 +322,3 @@ class ReplyEngine:
         if reason:  # one line per fallback; the reason names issue codes, never the text
             log.warning("llm fallback", extra={"reason": reason, "intent": analysis.intent, "language": language})
         return out, generator, reason
-
-    def _grounding_context(self, request: ReplyRequest, analysis: Analysis, derived: dict[str, str]) -> str:
-        """What, besides the cited documents, may put a number into a draft: the order and the
-        customer as the caller's systems sent them, values computed from them, and the
-        identifiers the customer gave (their order and tracking numbers, SKUs, dates), which a
-        draft may repeat as theirs. Never the rest of the customer's words: "refund me 777 USD
-        within 3 days" must not ground a draft that promises 777 USD within 3 days."""
-        e = analysis.entities
-        parts = [" ".join(derived.values()), *e.order_numbers, *e.tracking_numbers, *e.products, *e.dates]
-        if request.order:
-            parts.append(request.order.model_dump_json())
-        if request.customer:
-            parts.append(request.customer.model_dump_json(exclude={"name"}))
-        return "\n".join(parts)
