@@ -88,7 +88,7 @@ def test_real_model_output_is_parsed_verified_and_replaced_when_it_fails(engine_
     # The call went through the real client and server: no transport error.
     assert result.fallback_reason is None or not result.fallback_reason.startswith("llm_error")
     # Whatever the tiny model wrote, every draft served is one that passed verification.
-    assert all(v["passed"] for v in result.verification), result.verification
+    assert all(v.passed for v in result.verification), result.verification
     for draft in result.drafts:
         if draft.generator == "offline":
             assert result.fallback_reason  # a replaced draft always says why
@@ -103,7 +103,7 @@ def test_streaming_from_the_real_server(engine_settings: Settings, kb_index: Kno
 
 def test_plain_json_mode_on_the_real_server(engine_settings: Settings, kb_index: KnowledgeIndex, llama_server: str) -> None:
     result = _engine(engine_settings, kb_index, llama_server, "json_object").suggest(ReplyRequest(message="Can I pay with PayPal?", drafts=1))
-    assert result.drafts and all(v["passed"] for v in result.verification)
+    assert result.drafts and all(v.passed for v in result.verification)
 
 
 def test_endpoint_down_falls_back_quickly(engine_settings: Settings, kb_index: KnowledgeIndex) -> None:
