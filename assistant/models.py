@@ -200,6 +200,8 @@ class Entities(BaseModel):
 class PiiItem(BaseModel):
     """Personal data found in a text: its kind and where it is (character offsets)."""
 
+    model_config = ConfigDict(frozen=True)  # found once, shared by the callers that ask again
+
     kind: str
     start: int
     end: int

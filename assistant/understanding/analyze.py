@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel
 
-from assistant.models import CustomerValue, Entities, Escalation, ReplyRequest
+from assistant.models import CustomerValue, Entities, Escalation, PiiItem, ReplyRequest
 from assistant.taxonomy import DEFAULT_MARKET_FOR_LANGUAGE, LANGUAGES, Intent, Language
 from assistant.understanding.customer import customer_value
 from assistant.understanding.entities import extract_entities
@@ -53,14 +54,23 @@ class Analyzer:
         self.classifier = classifier
         self.lexicons = lexicons
         self.high_value_min = high_value_min
+        # The API batches a message's embedding ahead of ``analyze``, so each message is
+        # scanned for personal data twice: the last few results are kept (items are frozen).
+        self._pii = lru_cache(maxsize=64)(self._find_pii)
 
     def embedding_inputs(self, request: ReplyRequest) -> list[str]:
         """The text ``analyze`` embeds (the redacted message), for batching ahead of it."""
-        return [redact(request.message)]
+        return [redact(request.message, self._personal_data(request.message))]
+
+    def _personal_data(self, text: str) -> list[PiiItem]:
+        return list(self._pii(text))
+
+    def _find_pii(self, text: str) -> tuple[PiiItem, ...]:
+        return tuple(find_pii(text))
 
     def analyze(self, request: ReplyRequest) -> Analysis:
         text = request.message
-        pii = find_pii(text)
+        pii = self._personal_data(text)
         redacted = redact(text, pii)
         market_hint = request.market or (request.order.market if request.order and request.order.market else None)
         hint_lang = request.language or (
