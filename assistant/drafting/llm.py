@@ -85,7 +85,7 @@ class PreparedPrompt:
 
 class ChainDrafter:
     def __init__(self, model: BaseChatModel, prompt: PromptFile, tokens: TokenCounter, budget: int,
-                 shop: str = "Novalane", response_format: str = "none") -> None:
+                 shop: str = "our shop", response_format: str = "none") -> None:
         self.model = model
         self.prompt = prompt
         self.tokens = tokens

@@ -2,7 +2,7 @@
 markup, and the prompt's own rules in other words.
 
 Links: a URL, a ``www.`` address or a bare domain (``pay-here.example/login``). The shop's
-domains are those its knowledge base names (``novalane.shop`` in a policy) plus any in
+domains are those its knowledge base names (the shop's own domain in a policy) plus any in
 ``ASSISTANT_ALLOWED_LINK_DOMAINS``; a subdomain of an allowed domain is allowed.
 Markup: HTML tags, entities, ``javascript:`` and Markdown links or images: a reply is plain
 text, and a console or mail client might render them.
